@@ -1,0 +1,15 @@
+/**
+ * `biscuit-consent/core`: the consent model, the cookie and the script blocker,
+ * with no UI code. `showBanner`, `showPreferences` and `hide` only emit `show`
+ * and `hide`, for a UI of your own.
+ */
+import type { CategoryNames, ConsentConfig } from './core/config';
+import type { Consent } from './core/store';
+import { createConsentWith } from './create-consent';
+
+export * from './public-types';
+
+/** Creates a consent instance without UI. Throws a `ConfigError` for a malformed config. */
+export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
+  return createConsentWith(config) as Consent<CategoryNames<Cfg>>;
+}

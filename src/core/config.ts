@@ -1,0 +1,306 @@
+import { ConfigError } from './errors';
+import type { ConsentStorage } from './storage';
+
+/** A cookie to delete when its category is refused: an exact name, a `*` wildcard (`"_ga*"`) or a RegExp. */
+export type CookiePattern = string | RegExp;
+
+/** One category of cookies, as written in the config. */
+export interface CategoryConfig {
+  /** Heading shown in the preferences panel. */
+  title?: string;
+  /** One or two plain sentences saying what these cookies do. */
+  description?: string;
+  /** Always on, needs no consent. `essential` is always essential; other categories may opt in. */
+  essential?: boolean;
+  /** Refuse this category when the browser sends Global Privacy Control. Default: `true` for `marketing`. */
+  gpc?: boolean;
+  /** Cookies this category sets, deleted when it is refused or withdrawn. */
+  cookies?: readonly CookiePattern[];
+}
+
+/** Where and how the consent cookie is kept. */
+export interface CookieConfig {
+  /** Cookie name. Default `biscuit_consent`. */
+  name?: string;
+  /** Share the choice across subdomains, e.g. `example.gov.uk`. Default: the current host only. */
+  domain?: string;
+  /** Default `/`. */
+  path?: string;
+  /** How long a choice is kept, in days (1–730). Default 365. */
+  expiresDays?: number;
+  /** Default `lax`. */
+  sameSite?: 'lax' | 'strict' | 'none' | 'Lax' | 'Strict' | 'None';
+  /** Default: `true` on https pages. */
+  secure?: boolean;
+}
+
+/** The seven Google Consent Mode v2 signals. */
+export type ConsentModeSignal =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage'
+  | 'security_storage';
+
+/** Options for Google Consent Mode v2 (`googleConsentMode: true` takes every default). */
+export interface GoogleConsentModeConfig {
+  /** ISO 3166-2 region codes the `default` applies to, e.g. `["GB", "FR"]`. Default: everywhere. */
+  region?: readonly string[];
+  /** Milliseconds tags wait for an `update` before using the default. Default 500. */
+  waitForUpdate?: number;
+  /** Category → signals it grants; replaces the default mapping for the categories it names. */
+  mapping?: Readonly<Record<string, readonly ConsentModeSignal[]>>;
+}
+
+/** Where to send proof of each saved choice. */
+export interface ConsentLogConfig {
+  /** Receives each record as a JSON POST. */
+  url: string;
+  /** When `true`, a record the log did not confirm makes the save fail visibly. Default `false`. */
+  required?: boolean;
+}
+
+/**
+ * Every option biscuit-consent understands; all are optional.
+ * `C` is the category names, inferred from `categories` so typos are compile errors.
+ */
+export interface ConsentConfig<C extends string = string> {
+  /** Cookie categories, in the order the panel lists them. `essential` is always added first. */
+  categories?: { readonly [K in C]: CategoryConfig };
+  cookie?: CookieConfig;
+  /** Raise it when the categories or their purposes change: everyone is asked again. Default 0. */
+  revision?: number;
+  /** The site's cookies page, linked from the confirmation messages. */
+  cookiesPageUrl?: string;
+  /** Language of the banner, e.g. `cy`. Default: `<html lang>`, else `en`. */
+  lang?: string;
+  /** Text overrides per language: `{ en: { accept: "…" } }`. Text in `{braces}` becomes the cookies-page link. */
+  texts?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** `fixed` (default) floats over the bottom of the page; `inline` sits at the top of `<body>`. */
+  bannerLayout?: 'fixed' | 'inline';
+  /** Push Google Consent Mode v2 signals to `dataLayer`. */
+  googleConsentMode?: boolean | GoogleConsentModeConfig;
+  /** POST every saved choice to a consent log. */
+  consentLog?: ConsentLogConfig;
+  /** Reload the page after a category is withdrawn, since scripts that already ran cannot be unloaded. */
+  reloadOnWithdraw?: boolean;
+  /** CSP nonce for activated scripts that do not carry their own. */
+  nonce?: string;
+  /** Keep the choice somewhere other than the cookie (tests, previews, server rendering). */
+  storage?: ConsentStorage;
+}
+
+/** The category names of a config, or the default ones when it lists none. */
+export type CategoryNames<Cfg> = Cfg extends { categories: infer Cats }
+  ? Extract<keyof Cats, string> | 'essential'
+  : 'categories' extends keyof Cfg
+    ? string
+    : 'essential' | 'preferences' | 'analytics';
+
+/** A category after validation, with defaults filled in. */
+export interface ResolvedCategory {
+  readonly name: string;
+  /** As configured; the UI falls back to its own wording (see `DEFAULT_CATEGORY_TEXTS`) when absent. */
+  readonly title: string | undefined;
+  readonly description: string | undefined;
+  readonly essential: boolean;
+  readonly gpc: boolean;
+  readonly cookies: readonly CookiePattern[];
+}
+
+/** A validated config with every default filled in. */
+export interface ResolvedConfig {
+  readonly categories: readonly ResolvedCategory[];
+  readonly cookie: {
+    readonly name: string;
+    readonly domain: string | undefined;
+    readonly path: string;
+    readonly expiresDays: number;
+    readonly sameSite: 'lax' | 'strict' | 'none';
+    readonly secure: boolean | undefined;
+  };
+  readonly revision: number;
+  readonly cookiesPageUrl: string | undefined;
+  readonly lang: string | undefined;
+  readonly texts: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly bannerLayout: 'fixed' | 'inline';
+  readonly googleConsentMode:
+    | {
+        readonly region: readonly string[] | undefined;
+        readonly waitForUpdate: number;
+        /** Only the categories the config remapped; the rest use the default mapping. */
+        readonly mapping: Readonly<Record<string, readonly ConsentModeSignal[]>>;
+      }
+    | undefined;
+  readonly consentLog: { readonly url: string; readonly required: boolean } | undefined;
+  readonly reloadOnWithdraw: boolean;
+  readonly nonce: string | undefined;
+  readonly storage: ConsentStorage | undefined;
+}
+
+/** Every Consent Mode v2 signal, in the order Google documents them. */
+export const CONSENT_MODE_SIGNALS: readonly ConsentModeSignal[] = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
+
+type Plain = Record<string, unknown>;
+/** A field check: the test and the words for what it expects. */
+type Check = [test: (value: unknown) => boolean, expected: string];
+
+/** Reads only an object's own key, so names like "constructor" never reach Object.prototype. */
+export const own = <T>(object: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+
+const isPlain = (value: unknown): value is Plain =>
+  typeof value == 'object' && value !== null && !Array.isArray(value) && !(value instanceof RegExp);
+
+const matches = (pattern: RegExp, expected: string): Check => [
+  (value) => typeof value == 'string' && pattern.test(value),
+  expected,
+];
+const whole = (min: number, max: number, unit = ''): Check => [
+  (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+  `a whole number${unit} from ${min} to ${max}`,
+];
+const oneOf = (...values: string[]): Check => [
+  (value) => values.includes(value as string),
+  values.map((value) => `"${value}"`).join(' or '),
+];
+const STRING: Check = [(value) => typeof value == 'string', 'a string'];
+const BOOLEAN: Check = [(value) => typeof value == 'boolean', 'a boolean'];
+const OBJECT: Check = [isPlain, 'an object'];
+const LANG = matches(/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, 'a language code such as "en" or "cy"');
+// http(s) or relative: no other scheme (javascript:, data: …), and no whitespace
+// or control characters, which browsers strip while parsing a scheme.
+const HTTP_URL = matches(/^(?!(?!https?:)[a-z][\w+.-]*:)[^\0- ]+$/i, 'a relative or http(s) URL');
+
+function expect(ok: unknown, path: string, expected: string): asserts ok {
+  if (!ok) throw new ConfigError(path, expected);
+}
+
+/** `object[key]` checked against `check`, or `fallback` when absent. */
+function field<T>(object: Plain, key: string, path: string, [test, expected]: Check, fallback: T): T {
+  const value = object[key];
+  if (value === undefined) return fallback;
+  expect(test(value), path + key, expected);
+  return value as T;
+}
+
+function resolveCategory(name: string, raw: unknown): ResolvedCategory {
+  const path = `categories.${name}`;
+  expect(/^[a-z][a-z\d_]{0,31}$/.test(name), path, 'named in lowercase letters, digits and _');
+  raw ??= {};
+  expect(isPlain(raw), path, 'an object');
+  const at = path + '.';
+  const essential = field(raw, 'essential', at, BOOLEAN, name == 'essential');
+  expect(essential || name != 'essential', at + 'essential', 'true: essential cookies cannot be refused');
+  const cookies = field<unknown[]>(raw, 'cookies', at, [Array.isArray, 'an array'], []);
+  cookies.forEach((pattern, i) =>
+    expect((typeof pattern == 'string' && pattern) || pattern instanceof RegExp, `${at}cookies[${i}]`, 'a string or RegExp'),
+  );
+  return {
+    name,
+    title: field(raw, 'title', at, STRING, undefined),
+    description: field(raw, 'description', at, STRING, undefined),
+    essential,
+    gpc: field(raw, 'gpc', at, BOOLEAN, name == 'marketing'),
+    cookies: cookies as CookiePattern[],
+  };
+}
+
+function resolveCategories(raw: unknown = { preferences: {}, analytics: {} }): ResolvedCategory[] {
+  expect(isPlain(raw), 'categories', 'an object');
+  const names = Object.keys(raw).filter((name) => name != 'essential');
+  expect(names.length < 32, 'categories', 'at most 32 categories');
+  return [resolveCategory('essential', raw.essential), ...names.map((name) => resolveCategory(name, raw[name]))];
+}
+
+function resolveCookie(raw: Plain): ResolvedConfig['cookie'] {
+  const at = 'cookie.';
+  const sameSite = field<string>(raw, 'sameSite', at, oneOf('lax', 'strict', 'none', 'Lax', 'Strict', 'None'), 'lax').toLowerCase() as ResolvedConfig['cookie']['sameSite'];
+  const secure = field<boolean | undefined>(raw, 'secure', at, BOOLEAN, undefined);
+  // Browsers drop a SameSite=None cookie that is not Secure.
+  expect(sameSite != 'none' || secure !== false, at + 'secure', 'true when sameSite is "none"');
+  return {
+    // RFC 6265 token characters.
+    name: field(raw, 'name', at, matches(/^[\w!#$%&'*+.^`|~-]{1,64}$/, 'a cookie name'), 'biscuit_consent'),
+    domain: field(raw, 'domain', at, matches(/^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i, 'a host name such as "example.gov.uk"'), undefined),
+    path: field(raw, 'path', at, matches(/^\/[^;\0- ]*$/, 'a path starting with "/"'), '/'),
+    expiresDays: field(raw, 'expiresDays', at, whole(1, 730, ' of days'), 365),
+    sameSite,
+    secure,
+  };
+}
+
+function resolveConsentMode(raw: unknown, categories: readonly ResolvedCategory[]): ResolvedConfig['googleConsentMode'] {
+  if (!raw) return;
+  if (raw === true) raw = {};
+  const at = 'googleConsentMode.';
+  expect(isPlain(raw), at.slice(0, -1), 'true or an object');
+  const mapping = field<Plain>(raw, 'mapping', at, OBJECT, {});
+  for (const name of Object.keys(mapping)) {
+    const signals = mapping[name];
+    expect(categories.some((category) => category.name == name), `${at}mapping.${name}`, 'a configured category');
+    expect(
+      Array.isArray(signals) && signals.every((signal) => CONSENT_MODE_SIGNALS.includes(signal)),
+      `${at}mapping.${name}`,
+      'an array of Consent Mode signals such as "analytics_storage"',
+    );
+  }
+  return {
+    region: field(raw, 'region', at, [(value) => Array.isArray(value) && value.every((code) => /^[A-Z]{2}(-[A-Z\d]{1,3})?$/i.test(code)), 'an array of region codes such as "GB"'], undefined),
+    waitForUpdate: field(raw, 'waitForUpdate', at, whole(0, 60000, ' of milliseconds'), 500),
+    mapping: mapping as Record<string, ConsentModeSignal[]>,
+  };
+}
+
+function resolveTexts(raw: Plain): ResolvedConfig['texts'] {
+  for (const lang of Object.keys(raw)) {
+    const texts = raw[lang];
+    expect(LANG[0](lang) && isPlain(texts), `texts.${lang}`, 'an object of texts, keyed by a language code such as "en"');
+    for (const key of Object.keys(texts)) field(texts, key, `texts.${lang}.`, STRING, 0);
+  }
+  return raw as ResolvedConfig['texts'];
+}
+
+const KNOWN = 'categories cookie revision cookiesPageUrl lang texts bannerLayout googleConsentMode consentLog reloadOnWithdraw nonce storage'.split(' ');
+
+/**
+ * Checks a config and fills in every default. Throws a `ConfigError` naming the
+ * first field at fault; unknown top-level keys only warn (through `warn`), so a
+ * config written for a newer version still works.
+ */
+export function resolveConfig(config: unknown = {}, warn: (message: string) => void = () => {}): ResolvedConfig {
+  expect(isPlain(config), '(root)', 'an object');
+  const unknown = Object.keys(config).filter((key) => !KNOWN.includes(key));
+  if (unknown.length) warn(`biscuit-consent: ignoring unknown config keys: ${unknown.join(', ')}`);
+  const categories = resolveCategories(config.categories);
+  const log = field<Plain | undefined>(config, 'consentLog', '', OBJECT, undefined);
+  const logUrl = log && field(log, 'url', 'consentLog.', HTTP_URL, '');
+  expect(!log || logUrl, 'consentLog.url', HTTP_URL[1]);
+  return {
+    categories,
+    cookie: resolveCookie(field(config, 'cookie', '', OBJECT, {})),
+    revision: field(config, 'revision', '', whole(0, 1e9), 0),
+    cookiesPageUrl: field(config, 'cookiesPageUrl', '', HTTP_URL, undefined),
+    lang: field(config, 'lang', '', LANG, undefined),
+    texts: resolveTexts(field(config, 'texts', '', OBJECT, {})),
+    bannerLayout: field(config, 'bannerLayout', '', oneOf('fixed', 'inline'), 'fixed'),
+    googleConsentMode: resolveConsentMode(config.googleConsentMode, categories),
+    consentLog: log && {
+      url: logUrl as string,
+      required: field(log, 'required', 'consentLog.', BOOLEAN, false),
+    },
+    reloadOnWithdraw: field(config, 'reloadOnWithdraw', '', BOOLEAN, false),
+    nonce: field(config, 'nonce', '', STRING, undefined),
+    storage: field(config, 'storage', '', [(value) => isPlain(value) && ['read', 'write', 'remove'].every((method) => typeof value[method] == 'function'), 'an object with read, write and remove methods'], undefined),
+  };
+}

@@ -1,0 +1,125 @@
+import type { StoredChoice } from './codec';
+import type { ResolvedConfig } from './config';
+import { BiscuitError } from './errors';
+
+/** Where a decision came from. `gpc`: the browser's Global Privacy Control signal decided it. */
+export type ConsentSource = 'banner' | 'panel' | 'api' | 'gpc';
+
+/** Category name → granted. */
+export type Choices<C extends string = string> = Readonly<Record<C, boolean>>;
+
+/**
+ * The visitor's consent as it stands. Frozen; `get()` returns the same object
+ * until something changes, so it can be compared with `===`.
+ */
+export interface ConsentRecord<C extends string = string> {
+  /** A current, unexpired choice exists. */
+  readonly decided: boolean;
+  /** Every configured category: essential ones `true`, others `true` only when granted. */
+  readonly categories: Choices<C>;
+  /** The config revision the choice answered (the current one while undecided). */
+  readonly revision: number;
+  /** ISO 8601 time of the choice, `null` while undecided. */
+  readonly updatedAt: string | null;
+  /** Random consent ID, kept across changes of mind; `null` until the first choice. */
+  readonly id: string | null;
+  readonly source: ConsentSource | null;
+  /** Asked again after a revision change: the earlier answers, so a form can start from them. */
+  readonly previous: Choices<C> | null;
+}
+
+const DAY = 86400;
+
+/**
+ * A random consent ID: 32 hex digits (128 bits). `getRandomValues` works on
+ * plain http too, unlike `crypto.randomUUID`, which needs a secure context.
+ */
+export function randomId(): string {
+  const bytes = new Uint8Array(16);
+  const crypto = globalThis.crypto;
+  if (crypto && crypto.getRandomValues) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = (Math.random() * 256) | 0;
+  return Array.from(bytes, (byte) => (byte | 256).toString(16).slice(1)).join('');
+}
+
+/** Builds a frozen, null-prototype map of every configured category. */
+export function choicesFor(config: ResolvedConfig, granted: (name: string, gpc: boolean) => boolean): Choices {
+  const choices: Record<string, boolean> = Object.create(null);
+  for (const { name, essential, gpc } of config.categories) choices[name] = essential || granted(name, gpc);
+  return Object.freeze(choices);
+}
+
+/**
+ * Checks choices given to `save()` or `serializeConsent()`: every key a
+ * configured category, every value a boolean. Throws, since it is a bug in
+ * the calling code rather than bad input from a visitor.
+ */
+export function checkChoices(config: ResolvedConfig, choices: object, caller: string): Record<string, boolean> {
+  const given = choices as Record<string, unknown>;
+  for (const name of Object.keys(given)) {
+    if (!config.categories.some((category) => category.name == name) || typeof given[name] != 'boolean') {
+      throw new BiscuitError(`biscuit-consent: ${caller}() needs configured categories set to true or false; got "${name}"`);
+    }
+  }
+  return given as Record<string, boolean>;
+}
+
+/** The choice a decided record stores in the cookie. */
+export function toStored(record: ConsentRecord, config: ResolvedConfig): StoredChoice {
+  const choices: Record<string, boolean> = Object.create(null);
+  for (const { name, essential } of config.categories) if (!essential) choices[name] = record.categories[name] === true;
+  return {
+    revision: record.revision,
+    updatedAt: Date.parse(record.updatedAt!) / 1000,
+    id: record.id!,
+    source: record.source!,
+    choices,
+  };
+}
+
+/** Builds a frozen record. */
+export function createRecord(
+  fields: Omit<ConsentRecord, 'previous' | 'updatedAt'> & { updatedAt: number | null; previous?: Choices | null },
+): ConsentRecord {
+  return Object.freeze({
+    ...fields,
+    updatedAt: fields.updatedAt === null ? null : new Date(fields.updatedAt * 1000).toISOString(),
+    previous: fields.previous || null,
+  });
+}
+
+/**
+ * Interprets a stored choice against the config: it counts as a decision only
+ * when it exists, is not expired (or dated in the future) and answers the
+ * current revision. With Global Privacy Control on, `gpc` categories stay
+ * refused unless the visitor granted them one by one (panel or API), and when
+ * every optional category honours GPC the signal alone is the decision.
+ */
+export function recordFromStored(
+  stored: StoredChoice | undefined,
+  config: ResolvedConfig,
+  now: number,
+  gpc: boolean,
+): ConsentRecord {
+  const seconds = Math.floor(now / 1000);
+  const optional = config.categories.filter((category) => !category.essential);
+  const valid =
+    stored &&
+    stored.updatedAt <= seconds + DAY &&
+    seconds - stored.updatedAt < config.cookie.expiresDays * DAY;
+  const undecided = { decided: false, revision: config.revision, updatedAt: null, source: null };
+
+  if (!valid) {
+    if (gpc && optional.length && optional.every((category) => category.gpc)) {
+      return createRecord({ decided: true, categories: choicesFor(config, () => false), revision: config.revision, updatedAt: null, id: null, source: 'gpc' });
+    }
+    return createRecord({ ...undecided, categories: choicesFor(config, () => false), id: null });
+  }
+
+  const explicit = stored.source == 'panel' || stored.source == 'api';
+  const categories = choicesFor(config, (name, honoursGpc) => stored.choices[name] === true && !(gpc && honoursGpc && !explicit));
+  if (stored.revision < config.revision) {
+    return createRecord({ ...undecided, categories: choicesFor(config, () => false), id: stored.id, previous: categories });
+  }
+  return createRecord({ decided: true, categories, revision: stored.revision, updatedAt: stored.updatedAt, id: stored.id, source: stored.source });
+}

@@ -1,0 +1,211 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { blocker } from '../../src/blocker';
+import { resolveConfig, type ConsentConfig } from '../../src/core/config';
+import { createStore, type Consent } from '../../src/core/store';
+import { createMemoryStorage } from '../../src/storage/memory';
+
+/** The scripts that ran, in order. Scripts run in jsdom's own realm, so they report through the DOM. */
+const ran = () => Array.from(document.querySelectorAll('#ran > i'), (item) => item.textContent);
+const report = (name: string) =>
+  `document.getElementById('ran').append(Object.assign(document.createElement('i'), { textContent: '${name}' }))`;
+
+const instances: Consent[] = [];
+
+function setup(html: string, config: ConsentConfig = { categories: { analytics: {}, marketing: {} } }, nonce?: string) {
+  document.body.innerHTML = `<div id="ran"></div>${html}`;
+  const consent = createStore({
+    config: resolveConfig(config),
+    storage: createMemoryStorage(),
+    plugins: [blocker({ nonce })],
+  });
+  instances.push(consent);
+  return consent;
+}
+
+/** Lets queued activations run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const activeScripts = () =>
+  Array.from(document.querySelectorAll('script')).filter((script) => script.type != 'text/plain');
+
+afterEach(() => {
+  instances.splice(0).forEach((consent) => consent.destroy());
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('blocked scripts', () => {
+  it('never runs a blocked script before consent, and runs it once granted', async () => {
+    const consent = setup(`<script type="text/plain" data-consent="analytics">${report('analytics')}</script>`);
+    await settle();
+    expect(ran()).toEqual([]);
+    await consent.save({ analytics: true });
+    await settle();
+    expect(ran()).toEqual(['analytics']);
+  });
+
+  it('runs a script already granted on load (a returning visitor)', async () => {
+    const storage = createMemoryStorage();
+    await createStore({ config: resolveConfig({}), storage }).acceptAll();
+    document.body.innerHTML = `<div id="ran"></div><script type="text/plain" data-consent="analytics">${report('returning')}</script>`;
+    instances.push(createStore({ config: resolveConfig({}), storage, plugins: [blocker()] }));
+    await settle();
+    expect(ran()).toEqual(['returning']);
+  });
+
+  it('stays blocked when refused', async () => {
+    const consent = setup(`<script type="text/plain" data-consent="analytics">${report('x')}</script>`);
+    await consent.rejectAll();
+    await settle();
+    expect(ran()).toEqual([]);
+  });
+
+  it('needs every listed category', async () => {
+    const consent = setup(`
+      <script type="text/plain" data-consent="analytics marketing">${report('both-space')}</script>
+      <script type="text/plain" data-consent="analytics,marketing">${report('both-comma')}</script>`);
+    await consent.save({ analytics: true });
+    await settle();
+    expect(ran()).toEqual([]);
+    await consent.save({ marketing: true });
+    await settle();
+    expect(ran()).toEqual(['both-space', 'both-comma']);
+  });
+
+  it('never activates an element whose data-consent is empty or names an unknown category', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const consent = setup(`
+      <script type="text/plain" data-consent="">${report('empty')}</script>
+      <script type="text/plain" data-consent="analytcs">${report('typo')}</script>
+      <script type="text/plain" data-consent="analytcs">${report('typo again')}</script>`);
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual([]);
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn).toHaveBeenCalledWith('biscuit-consent: data-consent names unknown category "analytcs"; it will stay blocked');
+  });
+
+  it('runs each script once, however many times consent changes', async () => {
+    const consent = setup(`<script type="text/plain" data-consent="analytics">${report('once')}</script>`);
+    await consent.acceptAll();
+    await consent.rejectAll();
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['once']);
+  });
+
+  it('keeps the attributes and takes its real type from data-type', async () => {
+    const consent = setup(`<script type="text/plain" data-consent="analytics" data-type="module" id="tag" class="tracking"
+      data-site="7" nonce="abc" integrity="sha384-x" crossorigin="anonymous" referrerpolicy="no-referrer" defer
+      src="https://example.com/analytics.js"></script>`);
+    await consent.acceptAll();
+    await settle();
+    const script = document.getElementById('tag') as HTMLScriptElement;
+    expect(script.type).toBe('module');
+    expect(script.className).toBe('tracking');
+    expect(script.dataset.site).toBe('7');
+    expect(script.nonce).toBe('abc');
+    expect(script.getAttribute('integrity')).toBe('sha384-x');
+    expect(script.getAttribute('crossorigin')).toBe('anonymous');
+    expect(script.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(script.hasAttribute('defer')).toBe(true);
+    expect(script.src).toBe('https://example.com/analytics.js');
+  });
+
+  it('defaults to classic JavaScript without data-type', async () => {
+    const consent = setup(`<script type="text/plain" data-consent="analytics" id="tag">${report('1')}</script>`);
+    await consent.acceptAll();
+    await settle();
+    expect(document.getElementById('tag')!.hasAttribute('type')).toBe(false);
+  });
+
+  it('gives the page nonce to scripts that have none of their own', async () => {
+    const consent = setup(
+      `<script type="text/plain" data-consent="analytics" id="bare">1</script>
+       <script type="text/plain" data-consent="analytics" id="own" nonce="mine">1</script>`,
+      {},
+      'page-nonce',
+    );
+    await consent.acceptAll();
+    await settle();
+    expect((document.getElementById('bare') as HTMLScriptElement).nonce).toBe('page-nonce');
+    expect((document.getElementById('own') as HTMLScriptElement).nonce).toBe('mine');
+  });
+
+  it('runs scripts in document order, an external classic script finishing before the next one', async () => {
+    const consent = setup(`
+      <script type="text/plain" data-consent="analytics">${report('inline 1')}</script>
+      <script type="text/plain" data-consent="analytics" src="https://example.com/lib.js" id="lib"></script>
+      <script type="text/plain" data-consent="analytics">${report('inline 2 uses lib')}</script>
+      <script type="text/plain" data-consent="analytics" src="https://example.com/async.js" async id="async"></script>
+      <script type="text/plain" data-consent="analytics">${report('inline 3')}</script>`);
+    await consent.acceptAll();
+    await settle();
+    // jsdom does not fetch, so the library "loads" when we say so.
+    expect(ran()).toEqual(['inline 1']);
+    document.getElementById('lib')!.dispatchEvent(new Event('load'));
+    await settle();
+    // An async script does not hold up the ones after it.
+    expect(ran()).toEqual(['inline 1', 'inline 2 uses lib', 'inline 3']);
+    expect(activeScripts().map((script) => script.id || 'inline')).toEqual(['inline', 'lib', 'inline', 'async', 'inline']);
+  });
+
+  it('carries on after an external script fails to load', async () => {
+    const consent = setup(`
+      <script type="text/plain" data-consent="analytics" src="https://blocked.example/x.js" id="x"></script>
+      <script type="text/plain" data-consent="analytics">${report('after')}</script>`);
+    await consent.acceptAll();
+    await settle();
+    document.getElementById('x')!.dispatchEvent(new Event('error'));
+    await settle();
+    expect(ran()).toEqual(['after']);
+  });
+
+  it('picks up blocked scripts the page adds later', async () => {
+    const consent = setup('<main></main>');
+    await consent.acceptAll();
+    const widget = document.createElement('div');
+    widget.innerHTML = '<p>Widget</p>';
+    const script = document.createElement('script');
+    script.type = 'text/plain';
+    script.dataset.consent = 'analytics';
+    script.text = report('late');
+    widget.append(script);
+    document.querySelector('main')!.append(widget);
+    await settle();
+    expect(ran()).toEqual(['late']);
+  });
+
+  it('stops watching after destroy', async () => {
+    const consent = setup('<main></main>');
+    consent.destroy();
+    await consent.acceptAll();
+    document.querySelector('main')!.innerHTML = `<script type="text/plain" data-consent="analytics">${report('1')}</script>`;
+    await settle();
+    expect(ran()).toEqual([]);
+  });
+});
+
+describe('blocked embeds', () => {
+  it('loads an iframe only when its categories are granted', async () => {
+    const consent = setup('<iframe data-consent="marketing" data-src="https://video.example/embed/1" title="Video"></iframe>');
+    const frame = document.querySelector('iframe')!;
+    await settle();
+    expect(frame.hasAttribute('src')).toBe(false);
+    await consent.save({ analytics: true });
+    await settle();
+    expect(frame.hasAttribute('src')).toBe(false);
+    await consent.save({ marketing: true });
+    await settle();
+    expect(frame.getAttribute('src')).toBe('https://video.example/embed/1');
+    expect(frame.hasAttribute('data-src')).toBe(false);
+    expect(frame.title).toBe('Video');
+  });
+
+  it('also handles images with data-srcset', async () => {
+    const consent = setup('<img alt="" data-consent="marketing" data-srcset="https://ads.example/a.png 1x">');
+    await consent.acceptAll();
+    await settle();
+    expect(document.querySelector('img')!.getAttribute('srcset')).toBe('https://ads.example/a.png 1x');
+  });
+});

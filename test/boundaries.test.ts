@@ -1,0 +1,71 @@
+// @vitest-environment node
+// Keeps the architecture in DESIGN.md true: imports point one way, into a
+// platform-free core, and each third-party package stays in its one folder.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(__dirname, '../src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
+  );
+}
+
+/** Every module a file imports or re-exports: package names, or paths relative to src/. */
+function importsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const pattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g;
+  return Array.from(source.matchAll(pattern), (match) => {
+    const specifier = (match[1] ?? match[2])!;
+    return specifier.startsWith('.') ? relative(SRC, resolve(dirname(file), specifier)) : specifier;
+  });
+}
+
+const folderOf = (path: string) => (path.includes('/') ? path.split('/')[0]! : path.replace(/\.tsx?$/, ''));
+const all = files(SRC).map((file) => ({ path: relative(SRC, file), source: readFileSync(file, 'utf8'), imports: importsOf(file) }));
+
+describe('architecture', () => {
+  it('finds the source files', () => {
+    expect(all.map((file) => file.path)).toContain('core/store.ts');
+  });
+
+  it('core imports nothing outside core', () => {
+    for (const file of all.filter((file) => file.path.startsWith('core/'))) {
+      for (const target of file.imports) expect(`${file.path} → ${target}`).toMatch(/ → core\//);
+    }
+  });
+
+  it('core never touches the DOM', () => {
+    for (const file of all.filter((file) => file.path.startsWith('core/'))) {
+      const code = file.source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(code, file.path).not.toMatch(/\b(document|window|navigator|location|localStorage)\b/);
+    }
+  });
+
+  it('blocker, storage, server and ui depend only on core (and their own files)', () => {
+    for (const file of all.filter((file) => ['blocker', 'storage', 'server', 'ui'].includes(folderOf(file.path)))) {
+      for (const target of file.imports.filter((target) => !/^[@a-z]/.test(target) || target.startsWith('core/'))) {
+        expect([folderOf(file.path), 'core'], `${file.path} imports ${target}`).toContain(folderOf(target));
+      }
+    }
+  });
+
+  it('js-cookie is imported only by storage/cookie.ts', () => {
+    const users = all.filter((file) => file.imports.includes('js-cookie')).map((file) => file.path);
+    expect(users).toEqual(['storage/cookie.ts']);
+  });
+
+  it('only ui (and the preact bindings) import Preact', () => {
+    for (const file of all.filter((file) => file.imports.some((target) => /^preact(\/|$)/.test(target)))) {
+      expect(['ui', 'preact'], file.path).toContain(folderOf(file.path));
+    }
+  });
+
+  it('server uses no DOM and no Node built-ins, so it runs in edge runtimes', () => {
+    for (const file of all.filter((file) => file.path.startsWith('server/'))) {
+      for (const target of file.imports) expect(target, file.path).not.toMatch(/^(node:|fs$|path$|crypto$|http$)/);
+    }
+  });
+});

@@ -1,0 +1,211 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import { resolveConfig } from '../../src/core/config';
+import { ConfigError } from '../../src/core/errors';
+
+const names = (config: unknown) => resolveConfig(config).categories.map((category) => category.name);
+
+/** The message of the ConfigError `config` throws. */
+function errorOf(config: unknown): string {
+  try {
+    resolveConfig(config);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('categories', () => {
+  it('defaults to essential, preferences and analytics', () => {
+    const { categories } = resolveConfig();
+    expect(categories.map(({ name, essential }) => [name, essential])).toEqual([
+      ['essential', true],
+      ['preferences', false],
+      ['analytics', false],
+    ]);
+  });
+
+  it('always has essential, first, even when the config lists only optional ones', () => {
+    expect(names({ categories: { marketing: {} } })).toEqual(['essential', 'marketing']);
+    expect(names({ categories: { analytics: {}, essential: { title: 'Needed' } } })).toEqual(['essential', 'analytics']);
+    expect(resolveConfig({ categories: { analytics: {}, essential: { title: 'Needed' } } }).categories[0]!.title).toBe('Needed');
+  });
+
+  it('keeps the configured order of optional categories', () => {
+    expect(names({ categories: { marketing: {}, analytics: {}, preferences: {} } })).toEqual([
+      'essential',
+      'marketing',
+      'analytics',
+      'preferences',
+    ]);
+  });
+
+  it('honours Global Privacy Control for marketing by default, and where a category asks to', () => {
+    const { categories } = resolveConfig({ categories: { analytics: {}, marketing: {}, social: { gpc: true } } });
+    expect(categories.map(({ name, gpc }) => [name, gpc])).toEqual([
+      ['essential', false],
+      ['analytics', false],
+      ['marketing', true],
+      ['social', true],
+    ]);
+  });
+
+  it('rejects names that are not lowercase identifiers', () => {
+    for (const name of ['Analytics', '1st', 'ad-tracking', 'a b', '', '__proto__']) {
+      expect(errorOf(JSON.parse(`{"categories": {${JSON.stringify(name)}: {}}}`))).toBe(
+        `biscuit-consent: config.categories.${name} must be named in lowercase letters, digits and _`,
+      );
+    }
+  });
+
+  it('rejects a category that is not an object, or has a non-string title or description', () => {
+    expect(errorOf({ categories: { analytics: true } })).toBe('biscuit-consent: config.categories.analytics must be an object');
+    expect(errorOf({ categories: { analytics: [] } })).toMatch(/categories\.analytics must be an object/);
+    expect(errorOf({ categories: { analytics: { title: 3 } } })).toBe(
+      'biscuit-consent: config.categories.analytics.title must be a string',
+    );
+    expect(errorOf({ categories: { analytics: { description: null } } })).toMatch(/analytics\.description must be a string/);
+  });
+
+  it('refuses to make essential cookies optional', () => {
+    expect(errorOf({ categories: { essential: { essential: false } } })).toBe(
+      'biscuit-consent: config.categories.essential.essential must be true: essential cookies cannot be refused',
+    );
+  });
+
+  it('names the exact cookie pattern at fault', () => {
+    expect(errorOf({ categories: { analytics: { cookies: ['_ga', /^_gid/, 42] } } })).toBe(
+      'biscuit-consent: config.categories.analytics.cookies[2] must be a string or RegExp',
+    );
+    expect(errorOf({ categories: { analytics: { cookies: '_ga' } } })).toMatch(/analytics\.cookies must be an array/);
+    expect(resolveConfig({ categories: { analytics: { cookies: ['_ga*', /^_hj/] } } }).categories[1]!.cookies).toEqual([
+      '_ga*',
+      /^_hj/,
+    ]);
+  });
+
+  it('caps the number of categories', () => {
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`c${i}`, {}]));
+    expect(errorOf({ categories: many })).toMatch(/categories must be at most 32 categories/);
+  });
+});
+
+describe('the cookie', () => {
+  it('defaults to a Lax cookie on / kept 365 days', () => {
+    expect(resolveConfig().cookie).toEqual({
+      name: 'biscuit_consent',
+      domain: undefined,
+      path: '/',
+      expiresDays: 365,
+      sameSite: 'lax',
+      secure: undefined,
+    });
+  });
+
+  it('accepts expiresDays from 1 to 730 whole days', () => {
+    expect(resolveConfig({ cookie: { expiresDays: 1 } }).cookie.expiresDays).toBe(1);
+    expect(resolveConfig({ cookie: { expiresDays: 730 } }).cookie.expiresDays).toBe(730);
+    for (const expiresDays of [0, 731, 1.5, '365', -1, Number.NaN]) {
+      expect(errorOf({ cookie: { expiresDays } })).toBe(
+        'biscuit-consent: config.cookie.expiresDays must be a whole number of days from 1 to 730',
+      );
+    }
+  });
+
+  it('accepts the three SameSite values in either case and nothing else', () => {
+    expect(resolveConfig({ cookie: { sameSite: 'Strict' } }).cookie.sameSite).toBe('strict');
+    expect(errorOf({ cookie: { sameSite: 'loose' } })).toBe(
+      'biscuit-consent: config.cookie.sameSite must be "lax" or "strict" or "none" or "Lax" or "Strict" or "None"',
+    );
+  });
+
+  it('refuses SameSite=None without Secure, which browsers would drop', () => {
+    expect(errorOf({ cookie: { sameSite: 'none', secure: false } })).toMatch(/cookie\.secure must be true when sameSite is "none"/);
+    expect(resolveConfig({ cookie: { sameSite: 'none', secure: true } }).cookie.secure).toBe(true);
+  });
+
+  it('checks the name, domain and path', () => {
+    expect(errorOf({ cookie: { name: 'my cookie' } })).toMatch(/cookie\.name must be a cookie name/);
+    expect(errorOf({ cookie: { domain: 'exa mple.com' } })).toMatch(/cookie\.domain must be a host name/);
+    expect(errorOf({ cookie: { path: 'cookies' } })).toMatch(/cookie\.path must be a path starting with "\/"/);
+    expect(resolveConfig({ cookie: { domain: '.example.gov.uk', path: '/app' } }).cookie).toMatchObject({
+      domain: '.example.gov.uk',
+      path: '/app',
+    });
+  });
+});
+
+describe('other fields', () => {
+  it('fails fast on a config that is not an object', () => {
+    for (const config of [null, 'analytics', 42, [], true]) {
+      expect(errorOf(config)).toBe('biscuit-consent: config.(root) must be an object');
+    }
+  });
+
+  it('wants revision to be a whole number', () => {
+    expect(resolveConfig({ revision: 3 }).revision).toBe(3);
+    for (const revision of [1.5, -1, '2', null]) {
+      expect(errorOf({ revision })).toMatch(/^biscuit-consent: config\.revision must be a whole number from 0/);
+    }
+  });
+
+  it('allows only relative and http(s) links', () => {
+    for (const url of ['/cookies', 'https://example.gov.uk/cookies', 'cookies.html', '?page=cookies', '#cookies']) {
+      expect(resolveConfig({ cookiesPageUrl: url }).cookiesPageUrl).toBe(url);
+    }
+    for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', '']) {
+      expect(errorOf({ cookiesPageUrl: url })).toBe('biscuit-consent: config.cookiesPageUrl must be a relative or http(s) URL');
+    }
+  });
+
+  it('checks texts per language', () => {
+    expect(resolveConfig({ texts: { cy: { accept: 'Derbyn' } } }).texts).toEqual({ cy: { accept: 'Derbyn' } });
+    expect(errorOf({ texts: { english: {} } })).toMatch(/texts\.english must be an object of texts, keyed by a language code/);
+    expect(errorOf({ texts: { en: 'hello' } })).toMatch(/texts\.en must be an object of texts/);
+    expect(errorOf({ texts: { en: { accept: 1 } } })).toBe('biscuit-consent: config.texts.en.accept must be a string');
+  });
+
+  it('checks lang, bannerLayout, nonce and storage', () => {
+    expect(errorOf({ lang: 'welsh!' })).toMatch(/config\.lang must be a language code/);
+    expect(errorOf({ bannerLayout: 'top' })).toBe('biscuit-consent: config.bannerLayout must be "fixed" or "inline"');
+    expect(errorOf({ nonce: 1 })).toBe('biscuit-consent: config.nonce must be a string');
+    expect(errorOf({ storage: { read() {} } })).toMatch(/config\.storage must be an object with read, write and remove methods/);
+  });
+
+  it('checks Google Consent Mode options', () => {
+    expect(resolveConfig({ googleConsentMode: true }).googleConsentMode).toEqual({ region: undefined, waitForUpdate: 500, mapping: {} });
+    expect(resolveConfig({}).googleConsentMode).toBeUndefined();
+    expect(errorOf({ googleConsentMode: { mapping: { adverts: ['ad_storage'] } } })).toMatch(
+      /googleConsentMode\.mapping\.adverts must be a configured category/,
+    );
+    expect(errorOf({ googleConsentMode: { mapping: { analytics: ['analytics'] } } })).toMatch(
+      /googleConsentMode\.mapping\.analytics must be an array of Consent Mode signals/,
+    );
+    expect(errorOf({ googleConsentMode: { region: ['United Kingdom'] } })).toMatch(/googleConsentMode\.region must be an array of region codes/);
+    expect(errorOf({ googleConsentMode: { waitForUpdate: -5 } })).toMatch(/waitForUpdate must be a whole number of milliseconds/);
+  });
+
+  it('checks the consent log', () => {
+    expect(resolveConfig({ consentLog: { url: '/log' } }).consentLog).toEqual({ url: '/log', required: false });
+    expect(errorOf({ consentLog: {} })).toBe('biscuit-consent: config.consentLog.url must be a relative or http(s) URL');
+    expect(errorOf({ consentLog: { url: '/log', required: 'yes' } })).toMatch(/consentLog\.required must be a boolean/);
+  });
+
+  it('warns once about unknown top-level keys instead of throwing', () => {
+    const warn = vi.fn();
+    resolveConfig({ cookiesPage: '/cookies', theme: 'dark', revision: 1 }, warn);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith('biscuit-consent: ignoring unknown config keys: cookiesPage, theme');
+  });
+
+  it('exposes ConfigError.path for programs', () => {
+    try {
+      resolveConfig({ cookie: { expiresDays: 0 } });
+    } catch (error) {
+      expect((error as ConfigError).path).toBe('cookie.expiresDays');
+      expect((error as ConfigError).name).toBe('ConfigError');
+    }
+    expect.assertions(2);
+  });
+});

@@ -1,0 +1,459 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { decodeConsent } from '../../src/core/codec';
+import { resolveConfig, type ConsentConfig } from '../../src/core/config';
+import { ConsentLogError, StorageError } from '../../src/core/errors';
+import { createStore, type StoreOptions } from '../../src/core/store';
+import type { ConsentStorage } from '../../src/core/storage';
+import { createMemoryStorage } from '../../src/storage/memory';
+
+const NOW = Date.UTC(2026, 10, 26, 9, 30);
+
+function setup(config: ConsentConfig = {}, options: Partial<StoreOptions> = {}) {
+  const storage = options.storage ?? createMemoryStorage();
+  const consent = createStore({ config: resolveConfig(config), storage, now: () => NOW, ...options });
+  return { consent, storage };
+}
+
+/** A storage whose writes fail until `fixed` is set. */
+function brokenStorage(mode: 'throw' | 'drop') {
+  const inner = createMemoryStorage();
+  const state = { fixed: false };
+  const storage: ConsentStorage = {
+    read: () => inner.read(),
+    write: (value) => {
+      if (state.fixed) return inner.write(value);
+      if (mode == 'throw') throw new Error('SecurityError: cookies are disabled');
+    },
+    remove: () => inner.remove(),
+  };
+  return { storage, state };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('allowed and decided', () => {
+  it('grants essential and nothing else before the visitor decides', () => {
+    const { consent } = setup();
+    expect(consent.decided).toBe(false);
+    expect(consent.allowed('essential')).toBe(true);
+    expect(consent.allowed('preferences')).toBe(false);
+    expect(consent.allowed('analytics')).toBe(false);
+  });
+
+  it('answers false for unknown names, including Object.prototype members', () => {
+    const { consent } = setup();
+    for (const name of ['marketing', 'constructor', 'toString', '__proto__', 'hasOwnProperty', '']) {
+      expect(consent.allowed(name)).toBe(false);
+    }
+  });
+
+  it('answers the new state as soon as a choice is made, before the save settles', () => {
+    const { consent } = setup();
+    const saving = consent.acceptAll();
+    expect(consent.allowed('analytics')).toBe(true);
+    expect(consent.decided).toBe(true);
+    return expect(saving).resolves.toEqual({ ok: true });
+  });
+});
+
+describe('recording a choice', () => {
+  it('acceptAll grants and rejectAll refuses every optional category', async () => {
+    const { consent } = setup();
+    await consent.acceptAll();
+    expect(consent.get().categories).toEqual({ essential: true, preferences: true, analytics: true });
+    await consent.rejectAll();
+    expect(consent.get().categories).toEqual({ essential: true, preferences: false, analytics: false });
+  });
+
+  it('save changes only the categories it names', async () => {
+    const { consent } = setup();
+    await consent.save({ analytics: true });
+    expect(consent.get().categories).toEqual({ essential: true, preferences: false, analytics: true });
+    await consent.save({ preferences: true });
+    expect(consent.get().categories).toEqual({ essential: true, preferences: true, analytics: true });
+  });
+
+  it('cannot refuse essential cookies', async () => {
+    const { consent } = setup();
+    await consent.save({ essential: false } as never);
+    expect(consent.allowed('essential')).toBe(true);
+  });
+
+  it('throws for an unknown category or a non-boolean, which are bugs in the calling code', () => {
+    const { consent } = setup();
+    expect(() => consent.save({ analytcs: true } as never)).toThrow(
+      'biscuit-consent: save() needs configured categories set to true or false; got "analytcs"',
+    );
+    expect(() => consent.save({ analytics: 'yes' } as never)).toThrow(/got "analytics"/);
+    expect(consent.decided).toBe(false);
+  });
+
+  it('writes the record to storage and reads it back on the next page view', async () => {
+    const { consent, storage } = setup();
+    await consent.save({ analytics: true }, { source: 'panel' });
+    const stored = decodeConsent(storage.read())!;
+    expect(stored).toMatchObject({ revision: 0, updatedAt: Math.floor(NOW / 1000), source: 'panel', id: consent.get().id });
+    expect({ ...stored.choices }).toEqual({ preferences: false, analytics: true });
+
+    const next = setup({}, { storage }).consent;
+    expect(next.get()).toEqual(consent.get());
+  });
+
+  it('records where the choice came from, api by default', async () => {
+    const { consent } = setup();
+    await consent.acceptAll();
+    expect(consent.get().source).toBe('api');
+    await consent.rejectAll({ source: 'banner' });
+    expect(consent.get().source).toBe('banner');
+  });
+
+  it('keeps the consent ID when the visitor changes their mind', async () => {
+    const { consent } = setup();
+    await consent.acceptAll();
+    const id = consent.get().id;
+    expect(id).toMatch(/^[\da-f]{32}$/);
+    await consent.rejectAll();
+    expect(consent.get().id).toBe(id);
+  });
+
+  it('records the current revision and the time of the choice', async () => {
+    const { consent } = setup({ revision: 4 });
+    await consent.acceptAll();
+    expect(consent.get()).toMatchObject({ revision: 4, updatedAt: '2026-11-26T09:30:00.000Z' });
+  });
+});
+
+describe('the record', () => {
+  it('is frozen and the same object until something changes', async () => {
+    const { consent } = setup();
+    const first = consent.get();
+    expect(consent.get()).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => {
+      (first.categories as Record<string, boolean>).analytics = true;
+    }).toThrow();
+    await consent.acceptAll();
+    expect(consent.get()).not.toBe(first);
+    expect(first.decided).toBe(false);
+  });
+});
+
+describe('events', () => {
+  it('emits change after the state has changed, with the new and previous records', async () => {
+    const { consent } = setup();
+    const seen: unknown[] = [];
+    consent.on('change', (record, previous) => {
+      seen.push([consent.allowed('analytics'), record === consent.get(), record.decided, previous.decided]);
+    });
+    await consent.acceptAll();
+    expect(seen).toEqual([[true, true, true, false]]);
+  });
+
+  it('emits one change per real change: saving the same choice again is not one', async () => {
+    const { consent } = setup();
+    const change = vi.fn();
+    consent.on('change', change);
+    await Promise.all([consent.acceptAll(), consent.acceptAll()]);
+    await consent.save({ analytics: true, preferences: true });
+    expect(change).toHaveBeenCalledTimes(1);
+    await consent.save({ analytics: false });
+    expect(change).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops calling a listener once unsubscribed', async () => {
+    const { consent } = setup();
+    const change = vi.fn();
+    const off = consent.on('change', change);
+    off();
+    off();
+    await consent.acceptAll();
+    expect(change).not.toHaveBeenCalled();
+  });
+
+  it('reports a throwing listener and still calls the others', async () => {
+    const reportError = vi.fn();
+    vi.stubGlobal('reportError', reportError);
+    const { consent } = setup();
+    const boom = new Error('listener bug');
+    const after = vi.fn();
+    consent.on('change', () => {
+      throw boom;
+    });
+    consent.on('change', after);
+    await consent.acceptAll();
+    expect(reportError).toHaveBeenCalledWith(boom);
+    expect(after).toHaveBeenCalledOnce();
+    vi.unstubAllGlobals();
+  });
+
+  it('emits show and hide for the UI', () => {
+    const { consent } = setup();
+    const show = vi.fn();
+    const hide = vi.fn();
+    consent.on('show', show);
+    consent.on('hide', hide);
+    consent.showBanner();
+    consent.showPreferences();
+    consent.hide();
+    expect(show.mock.calls).toEqual([['banner'], ['preferences']]);
+    expect(hide).toHaveBeenCalledOnce();
+  });
+});
+
+describe('whenAllowed', () => {
+  it('runs at once when the category is already granted', async () => {
+    const { consent } = setup();
+    await consent.acceptAll();
+    const fn = vi.fn();
+    consent.whenAllowed('analytics', fn);
+    expect(fn).toHaveBeenCalledOnce();
+  });
+
+  it('runs once, in registration order, when the category is granted later', async () => {
+    const { consent } = setup();
+    const order: string[] = [];
+    consent.whenAllowed('analytics', () => order.push('first'));
+    consent.whenAllowed('preferences', () => order.push('preferences'));
+    consent.whenAllowed('analytics', () => order.push('second'));
+    await consent.save({ analytics: true });
+    expect(order).toEqual(['first', 'second']);
+    await consent.rejectAll();
+    await consent.acceptAll();
+    expect(order).toEqual(['first', 'second', 'preferences']);
+  });
+
+  it('does not run after unsubscribing', async () => {
+    const { consent } = setup();
+    const fn = vi.fn();
+    consent.whenAllowed('analytics', fn)();
+    await consent.acceptAll();
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('never runs for a refused category', async () => {
+    const { consent } = setup();
+    const fn = vi.fn();
+    consent.whenAllowed('analytics', fn);
+    await consent.rejectAll();
+    await consent.save({ preferences: true });
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('reports a throwing callback and runs the others', async () => {
+    const reportError = vi.fn();
+    vi.stubGlobal('reportError', reportError);
+    const { consent } = setup();
+    const later = vi.fn();
+    consent.whenAllowed('analytics', () => {
+      throw new Error('tag failed');
+    });
+    consent.whenAllowed('analytics', later);
+    await consent.acceptAll();
+    expect(later).toHaveBeenCalledOnce();
+    expect(reportError).toHaveBeenCalledWith(new Error('tag failed'));
+    // Also when the category was already granted.
+    consent.whenAllowed('analytics', () => {
+      throw new Error('late tag failed');
+    });
+    expect(reportError).toHaveBeenCalledWith(new Error('late tag failed'));
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('when storage fails', () => {
+  it.each(['throw', 'drop'] as const)('a write that %ss fails the save but keeps the choice for this page', async (mode) => {
+    const { storage } = brokenStorage(mode);
+    const { consent } = setup({}, { storage });
+    const errors = vi.fn();
+    const change = vi.fn();
+    consent.on('error', errors);
+    consent.on('change', change);
+    const result = await consent.acceptAll();
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toBeInstanceOf(StorageError);
+    expect(errors).toHaveBeenCalledWith(expect.any(StorageError));
+    expect(change).toHaveBeenCalledOnce();
+    expect(consent.allowed('analytics')).toBe(true);
+    expect(consent.decided).toBe(true);
+  });
+
+  it('succeeds on retry once the problem is gone, without a second change event', async () => {
+    const { storage, state } = brokenStorage('throw');
+    const { consent } = setup({}, { storage });
+    const change = vi.fn();
+    consent.on('change', change);
+    expect((await consent.save({ analytics: true })).ok).toBe(false);
+    state.fixed = true;
+    expect(await consent.save({ analytics: true })).toEqual({ ok: true });
+    expect(decodeConsent(storage.read())?.choices.analytics).toBe(true);
+    expect(change).toHaveBeenCalledOnce();
+  });
+
+  it('keeps a refusal in memory: nothing refused becomes allowed', async () => {
+    const { storage } = brokenStorage('drop');
+    const { consent } = setup({}, { storage });
+    await consent.rejectAll();
+    expect(consent.allowed('analytics')).toBe(false);
+    expect(consent.decided).toBe(true);
+  });
+
+  it('treats an unreadable store as no decision', () => {
+    const storage: ConsentStorage = {
+      read: () => {
+        throw new Error('SecurityError');
+      },
+      write: () => {},
+      remove: () => {},
+    };
+    const { consent } = setup({}, { storage });
+    expect(consent.decided).toBe(false);
+  });
+
+  it('does not let a refresh undo a choice that could not be saved', async () => {
+    const { storage } = brokenStorage('drop');
+    const { consent } = setup({}, { storage });
+    await consent.acceptAll();
+    consent.refresh();
+    expect(consent.allowed('analytics')).toBe(true);
+  });
+});
+
+describe('refresh', () => {
+  it('adopts a choice another tab stored, with one change event', async () => {
+    const storage = createMemoryStorage();
+    const { consent } = setup({}, { storage });
+    const other = setup({}, { storage }).consent;
+    const change = vi.fn();
+    consent.on('change', change);
+    await other.save({ analytics: true });
+    consent.refresh();
+    consent.refresh();
+    expect(consent.allowed('analytics')).toBe(true);
+    expect(consent.get()).toEqual(other.get());
+    expect(change).toHaveBeenCalledOnce();
+  });
+
+  it('follows a reset in another tab', async () => {
+    const storage = createMemoryStorage();
+    const { consent } = setup({}, { storage });
+    await consent.acceptAll();
+    setup({}, { storage }).consent.reset();
+    consent.refresh();
+    expect(consent.decided).toBe(false);
+  });
+});
+
+describe('reset', () => {
+  it('forgets the choice, removes it from storage and asks again', async () => {
+    const { consent, storage } = setup();
+    const show = vi.fn();
+    const change = vi.fn();
+    consent.on('show', show);
+    consent.on('change', change);
+    await consent.acceptAll();
+    const id = consent.get().id;
+    consent.reset();
+    expect(storage.read()).toBeUndefined();
+    expect(consent.decided).toBe(false);
+    expect(consent.allowed('analytics')).toBe(false);
+    expect(show).toHaveBeenCalledWith('banner');
+    expect(change).toHaveBeenCalledTimes(2);
+    await consent.acceptAll();
+    expect(consent.get().id).not.toBe(id);
+  });
+});
+
+describe('revision', () => {
+  it('asks again when the config revision is newer than the stored one', async () => {
+    const storage = createMemoryStorage();
+    await setup({ revision: 1 }, { storage }).consent.acceptAll();
+    const consent = setup({ revision: 2 }, { storage }).consent;
+    expect(consent.decided).toBe(false);
+    expect(consent.allowed('analytics')).toBe(false);
+    expect(consent.get().previous).toEqual({ essential: true, preferences: true, analytics: true });
+  });
+});
+
+describe('Global Privacy Control', () => {
+  const config = { categories: { analytics: {}, marketing: {} } };
+
+  it('lets "accept" grant everything but the gpc categories', async () => {
+    const { consent } = setup(config, { gpc: true });
+    await consent.acceptAll({ source: 'banner' });
+    expect(consent.get().categories).toEqual({ essential: true, analytics: true, marketing: false });
+  });
+
+  it('lets an explicit yes for the category override the signal', async () => {
+    const { consent } = setup(config, { gpc: true });
+    await consent.save({ analytics: true, marketing: true }, { source: 'panel' });
+    expect(consent.allowed('marketing')).toBe(true);
+  });
+
+  it('has no effect without the signal', async () => {
+    const { consent } = setup(config);
+    await consent.acceptAll();
+    expect(consent.allowed('marketing')).toBe(true);
+  });
+});
+
+describe('the consent log', () => {
+  it('sends each saved record and settles without waiting when not required', async () => {
+    const log = vi.fn(() => new Promise<void>(() => {}));
+    const { consent } = setup({ consentLog: { url: '/log' } }, { log });
+    expect(await consent.acceptAll()).toEqual({ ok: true });
+    expect(log).toHaveBeenCalledWith(consent.get());
+  });
+
+  it('reports a failed log as an error event, and the choice still holds', async () => {
+    const failure = new ConsentLogError('the log answered 503');
+    const { consent } = setup({ consentLog: { url: '/log' } }, { log: () => Promise.reject(failure) });
+    const errors = vi.fn();
+    consent.on('error', errors);
+    expect(await consent.acceptAll()).toEqual({ ok: true });
+    await vi.waitFor(() => expect(errors).toHaveBeenCalledWith(failure));
+    expect(consent.allowed('analytics')).toBe(true);
+  });
+
+  it('fails the save when the log is required and did not confirm', async () => {
+    const failure = new ConsentLogError('network error');
+    const log = vi.fn().mockRejectedValueOnce(failure).mockResolvedValueOnce(undefined);
+    const { consent } = setup({ consentLog: { url: '/log', required: true } }, { log });
+    expect(await consent.acceptAll()).toEqual({ ok: false, error: failure });
+    expect(consent.allowed('analytics')).toBe(true);
+    // Trying again re-sends the same record.
+    expect(await consent.acceptAll()).toEqual({ ok: true });
+    expect(log).toHaveBeenCalledTimes(2);
+    expect(log.mock.calls[1]![0]).toBe(log.mock.calls[0]![0]);
+  });
+
+  it('sends one request for a double click', async () => {
+    const log = vi.fn(() => Promise.resolve());
+    const { consent } = setup({ consentLog: { url: '/log', required: true } }, { log });
+    await Promise.all([consent.acceptAll(), consent.acceptAll()]);
+    expect(log).toHaveBeenCalledOnce();
+  });
+});
+
+describe('plugins and destroy', () => {
+  it('attaches plugins in order and cleans them up on destroy', async () => {
+    const order: string[] = [];
+    const { consent } = setup({}, {
+      plugins: [
+        (c) => {
+          order.push(`a:${c.decided}`);
+          return () => order.push('cleanup a');
+        },
+        () => {
+          order.push('b');
+        },
+      ],
+    });
+    const change = vi.fn();
+    consent.on('change', change);
+    consent.destroy();
+    await consent.acceptAll();
+    expect(order).toEqual(['a:false', 'b', 'cleanup a']);
+    expect(change).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,91 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConsent, serializeConsent } from '../../src/server';
+
+const ID = '3f9c2a7e0b1d4c6f8a2e5b7d9c0f1a3e';
+const NOW = Date.UTC(2026, 10, 26);
+const VALUE = `1.0.${NOW / 1000 - 60}.b.preferences=1&analytics=0.${ID}`;
+
+describe('readConsent', () => {
+  it('reads the consent cookie from a Cookie header among others', () => {
+    const record = readConsent(`session=abc; biscuit_consent=${VALUE}; theme=dark`, {}, { now: NOW });
+    expect(record).toMatchObject({
+      decided: true,
+      categories: { essential: true, preferences: true, analytics: false },
+      id: ID,
+      source: 'banner',
+    });
+  });
+
+  it('gives no decision for a missing, empty, foreign or garbled header', () => {
+    for (const header of [undefined, null, '', 'biscuit_consent=', 'biscuit_consent={"necessary":true}', ';;==;', 'biscuit_consent=%E0%A4%A']) {
+      expect(readConsent(header, {}, { now: NOW }).decided).toBe(false);
+    }
+  });
+
+  it('reads a percent-encoded or quoted value', () => {
+    expect(readConsent(`biscuit_consent="${VALUE}"`, {}, { now: NOW }).decided).toBe(true);
+    expect(readConsent(`biscuit_consent=${VALUE.replace('&', '%26')}`, {}, { now: NOW }).decided).toBe(true);
+  });
+
+  it('uses the configured cookie name and categories', () => {
+    const config = { cookie: { name: 'consent' }, categories: { analytics: {} } };
+    expect(readConsent(`biscuit_consent=${VALUE}`, config, { now: NOW }).decided).toBe(false);
+    expect(readConsent(`consent=${VALUE}`, config, { now: NOW }).categories).toEqual({ essential: true, analytics: false });
+  });
+
+  it('honours the Sec-GPC request header', () => {
+    const config = { categories: { analytics: {}, marketing: {} } };
+    const header = `biscuit_consent=1.0.${NOW / 1000}.b.analytics=1&marketing=1.${ID}`;
+    expect(readConsent(header, config, { now: NOW }).categories.marketing).toBe(true);
+    expect(readConsent(header, config, { now: NOW, gpc: '1' }).categories).toEqual({ essential: true, analytics: true, marketing: false });
+    expect(readConsent(header, config, { now: NOW, gpc: '0' }).categories.marketing).toBe(true);
+  });
+
+  it('throws ConfigError for a bad config', () => {
+    expect(() => readConsent('', { revision: -1 })).toThrow(ConfigError);
+  });
+});
+
+describe('serializeConsent', () => {
+  it('writes a complete Set-Cookie header value', () => {
+    expect(serializeConsent({ analytics: true }, {}, { now: NOW, id: ID })).toBe(
+      `biscuit_consent=1.0.${NOW / 1000}.p.preferences=0&analytics=1.${ID}; Path=/; Max-Age=31536000; SameSite=Lax`,
+    );
+  });
+
+  it('honours the cookie config and the secure option', () => {
+    const header = serializeConsent(
+      { analytics: false },
+      { cookie: { name: 'c', domain: 'example.gov.uk', path: '/', expiresDays: 90, sameSite: 'strict' } },
+      { secure: true },
+    );
+    expect(header).toMatch(/^c=1\.0\.\d+\.p\.preferences=0&analytics=0\.[\da-f]{32}; Path=\/; Domain=example\.gov\.uk; Max-Age=7776000; SameSite=Strict; Secure$/);
+  });
+
+  it('makes a new consent ID unless given a valid one', () => {
+    const a = serializeConsent({}, {}, { id: 'not-an-id' });
+    const b = serializeConsent({});
+    expect(a.split(';')[0]!.slice(-32)).not.toBe(b.split(';')[0]!.slice(-32));
+  });
+
+  it('round-trips with readConsent', () => {
+    const config = { categories: { analytics: {}, marketing: {} }, revision: 3 };
+    const setCookie = serializeConsent({ marketing: true }, config, { now: NOW, id: ID, source: 'panel' });
+    const record = readConsent(setCookie.split(';')[0], config, { now: NOW });
+    expect(record).toEqual({
+      decided: true,
+      categories: { essential: true, analytics: false, marketing: true },
+      revision: 3,
+      updatedAt: new Date(NOW).toISOString(),
+      id: ID,
+      source: 'panel',
+      previous: null,
+    });
+  });
+
+  it('rejects unknown categories and non-boolean choices', () => {
+    expect(() => serializeConsent({ analytcs: true } as never)).toThrow(/serializeConsent\(\) needs configured categories/);
+    expect(() => serializeConsent({ analytics: 'on' } as never)).toThrow(/got "analytics"/);
+  });
+});
