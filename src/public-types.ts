@@ -16,3 +16,4 @@ export type {
 export type { Choices, ConsentRecord, ConsentSource } from './core/record';
 export type { ConsentStorage } from './core/storage';
 export type { Consent, ConsentEvents, ConsentView, SaveOptions, SaveResult } from './core/store';
+export { DEFAULT_CATEGORY_TEXTS } from './core/default-categories';

@@ -35,6 +35,8 @@ export interface Consent<C extends string = string> {
   readonly config: ResolvedConfig;
   /** `true` once a current, unexpired choice exists. */
   readonly decided: boolean;
+  /** The browser sends Global Privacy Control, so `gpc` categories are refused unless granted one by one. */
+  readonly gpc: boolean;
   /** Whether the visitor granted `category` (essential: always; unknown or undecided: `false`). */
   allowed(category: C): boolean;
   /** The current record: frozen, and the same object until the next change. */
@@ -182,6 +184,7 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
 
   const consent: Consent = {
     config,
+    gpc,
     get decided() {
       return record.decided;
     },
