@@ -1,8 +1,19 @@
 import { blocker } from './blocker';
 import { resolveConfig } from './core/config';
 import { createStore, type Consent, type ConsentPlugin } from './core/store';
-import { createCookieStorage } from './storage/cookie';
+import { cookieCleanup } from './integrations/cookie-cleanup';
+import { googleConsentMode } from './integrations/google-consent-mode';
+import { tabSync } from './integrations/tab-sync';
+import { createCookieStorage } from './storage/cookie-storage';
 import { createMemoryStorage } from './storage/memory';
+
+/** The lazily loaded parts, so each build can say where they come from. */
+export interface Chunks {
+  /** The cookie writer, clean-up and consent log (`src/writer.ts`). */
+  writer(): Promise<typeof import('./writer')>;
+}
+
+const NPM_CHUNKS: Chunks = { writer: () => import('./writer') };
 
 /** Re-dispatches `change` and `error` on `document` for scripts that never see the Consent object. */
 const domEvents: ConsentPlugin = (consent) => {
@@ -18,15 +29,21 @@ const domEvents: ConsentPlugin = (consent) => {
 
 /**
  * The browser composition shared by every entry: the validated config, the
- * cookie (or a memory store outside the browser), the DOM plugins, then `ui`.
+ * cookie (or a memory store outside the browser), the integrations it asks
+ * for, the DOM plugins, then `ui`. Google Consent Mode comes first so its
+ * `default` is in `dataLayer` before anything else can run.
  */
-export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[] = []): Consent {
+export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[] = [], chunks: Chunks = NPM_CHUNKS): Consent {
   const resolved = resolveConfig(config, console.warn);
+  const { googleConsentMode: consentMode, consentLog } = resolved;
   const browser = typeof document != 'undefined';
+  const plugins = [domEvents, blocker({ nonce: resolved.nonce }), cookieCleanup(chunks.writer), tabSync, ...ui];
+  if (consentMode) plugins.unshift(googleConsentMode(consentMode));
   return createStore({
     config: resolved,
-    storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie) : createMemoryStorage()),
-    gpc: typeof navigator != 'undefined' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
-    plugins: browser ? [domEvents, blocker({ nonce: resolved.nonce }), ...ui] : [],
+    storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie, chunks.writer) : createMemoryStorage()),
+    gpc: browser && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
+    log: consentLog && (async (record) => (await chunks.writer()).sendToConsentLog(consentLog.url, record)),
+    plugins: browser ? plugins : [],
   });
 }

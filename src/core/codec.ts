@@ -1,4 +1,5 @@
-import type { ConsentSource } from './record';
+import type { ResolvedCategory } from './config';
+import type { ConsentRecord, ConsentSource } from './record';
 
 /** A choice as the consent cookie holds it, before it is checked against the config. */
 export interface StoredChoice {
@@ -31,12 +32,13 @@ const SOURCES: Record<string, ConsentSource> = { b: 'banner', p: 'panel', a: 'ap
 const PAIR = '[a-z][a-z\\d_]{0,31}=[01]';
 const FORMAT = new RegExp(`^1\\.(\\d{1,9})\\.(\\d{1,12})\\.([bpag])\\.((?:${PAIR}(?:&${PAIR})*)?)\\.([\\da-f]{32})$`);
 
-/** Turns a stored choice into the consent cookie's value. */
-export function encodeConsent(choice: StoredChoice): string {
-  const choices = Object.keys(choice.choices)
-    .map((name) => `${name}=${choice.choices[name] ? 1 : 0}`)
+/** Turns a decided record into the consent cookie's value. */
+export function encodeConsent(record: ConsentRecord, categories: readonly ResolvedCategory[]): string {
+  const choices = categories
+    .filter((category) => !category.essential)
+    .map(({ name }) => `${name}=${+record.categories[name]!}`)
     .join('&');
-  return [1, choice.revision, choice.updatedAt, choice.source[0], choices, choice.id].join('.');
+  return [1, record.revision, Date.parse(record.updatedAt!) / 1000, record.source![0], choices, record.id].join('.');
 }
 
 /**

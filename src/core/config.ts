@@ -152,8 +152,14 @@ export const CONSENT_MODE_SIGNALS: readonly ConsentModeSignal[] = [
 ];
 
 type Plain = Record<string, unknown>;
-/** A field check: the test and the words for what it expects. */
-type Check = [test: (value: unknown) => boolean, expected: string];
+/** A plain field: its test, the words for what it expects, and its default. */
+type Field = readonly [test: (value: unknown) => unknown, expected: string, fallback?: unknown];
+/** A field that needs more than a test; gets the config resolved so far. */
+type Resolver = (value: unknown, path: string, resolved: Plain) => unknown;
+/** The shape of (part of) the config: a nested object is a nested schema. */
+interface Schema {
+  readonly [key: string]: Field | Resolver | Schema;
+}
 
 /** Reads only an object's own key, so names like "constructor" never reach Object.prototype. */
 export const own = <T>(object: Readonly<Record<string, T>>, key: string): T | undefined =>
@@ -162,116 +168,125 @@ export const own = <T>(object: Readonly<Record<string, T>>, key: string): T | un
 const isPlain = (value: unknown): value is Plain =>
   typeof value == 'object' && value !== null && !Array.isArray(value) && !(value instanceof RegExp);
 
-const matches = (pattern: RegExp, expected: string): Check => [
-  (value) => typeof value == 'string' && pattern.test(value),
-  expected,
-];
-const whole = (min: number, max: number, unit = ''): Check => [
-  (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
-  `a whole number${unit} from ${min} to ${max}`,
-];
-const oneOf = (...values: string[]): Check => [
-  (value) => values.includes(value as string),
-  values.map((value) => `"${value}"`).join(' or '),
-];
-const STRING: Check = [(value) => typeof value == 'string', 'a string'];
-const BOOLEAN: Check = [(value) => typeof value == 'boolean', 'a boolean'];
-const OBJECT: Check = [isPlain, 'an object'];
-const LANG = matches(/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, 'a language code such as "en" or "cy"');
-// http(s) or relative: no other scheme (javascript:, data: …), and no whitespace
-// or control characters, which browsers strip while parsing a scheme.
-const HTTP_URL = matches(/^(?!(?!https?:)[a-z][\w+.-]*:)[^\0- ]+$/i, 'a relative or http(s) URL');
-
 function expect(ok: unknown, path: string, expected: string): asserts ok {
   if (!ok) throw new ConfigError(path, expected);
 }
 
-/** `object[key]` checked against `check`, or `fallback` when absent. */
-function field<T>(object: Plain, key: string, path: string, [test, expected]: Check, fallback: T): T {
-  const value = object[key];
-  if (value === undefined) return fallback;
-  expect(test(value), path + key, expected);
-  return value as T;
+const matches = (pattern: RegExp, expected: string, fallback?: string): Field => [
+  (value) => typeof value == 'string' && pattern.test(value),
+  expected,
+  fallback,
+];
+const whole = (min: number, max: number, unit: string, fallback: number): Field => [
+  (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+  `a whole number${unit} from ${min} to ${max}`,
+  fallback,
+];
+const isString = (value: unknown) => typeof value == 'string';
+const isBoolean = (value: unknown) => typeof value == 'boolean';
+const LANG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
+// http(s) or relative: no other scheme (javascript:, data: …), and no whitespace
+// or control characters, which browsers strip while parsing a scheme.
+const HTTP_URL = matches(/^(?!(?!https?:)[a-z][\w+.-]*:)[^\0- ]+$/i, 'a relative or http(s) URL');
+
+/** Checks `raw` against `schema`, filling in defaults; `path` names the part for errors. */
+function walk(raw: unknown, schema: Schema, path: string): Plain {
+  expect(isPlain(raw), path.slice(0, -1) || '(root)', 'an object');
+  const resolved: Plain = {};
+  // Own keys only: a page may have added enumerable junk to Object.prototype.
+  for (const key of Object.keys(schema)) {
+    const rule = schema[key]!;
+    const value = own(raw, key);
+    resolved[key] =
+      typeof rule == 'function'
+        ? rule(value, path + key, resolved)
+        : !Array.isArray(rule)
+          ? walk(value ?? {}, rule as Schema, `${path + key}.`)
+          : value === undefined
+            ? rule[2]
+            : (expect(rule[0](value), path + key, rule[1]), value);
+  }
+  return resolved;
 }
 
 function resolveCategory(name: string, raw: unknown): ResolvedCategory {
   const path = `categories.${name}`;
   expect(/^[a-z][a-z\d_]{0,31}$/.test(name), path, 'named in lowercase letters, digits and _');
-  raw ??= {};
-  expect(isPlain(raw), path, 'an object');
-  const at = path + '.';
-  const essential = field(raw, 'essential', at, BOOLEAN, name == 'essential');
-  expect(essential || name != 'essential', at + 'essential', 'true: essential cookies cannot be refused');
-  const cookies = field<unknown[]>(raw, 'cookies', at, [Array.isArray, 'an array'], []);
-  cookies.forEach((pattern, i) =>
-    expect((typeof pattern == 'string' && pattern) || pattern instanceof RegExp, `${at}cookies[${i}]`, 'a string or RegExp'),
+  const category = walk(raw ?? {}, {
+    title: [isString, 'a string'],
+    description: [isString, 'a string'],
+    essential: [isBoolean, 'a boolean', name == 'essential'],
+    gpc: [isBoolean, 'a boolean', name == 'marketing'],
+    cookies: [Array.isArray, 'an array', []],
+  }, `${path}.`) as Omit<ResolvedCategory, 'name'>;
+  expect(category.essential || name != 'essential', `${path}.essential`, 'true: essential cookies cannot be refused');
+  category.cookies.forEach((pattern, i) =>
+    expect((typeof pattern == 'string' && pattern) || pattern instanceof RegExp, `${path}.cookies[${i}]`, 'a string or RegExp'),
   );
-  return {
-    name,
-    title: field(raw, 'title', at, STRING, undefined),
-    description: field(raw, 'description', at, STRING, undefined),
-    essential,
-    gpc: field(raw, 'gpc', at, BOOLEAN, name == 'marketing'),
-    cookies: cookies as CookiePattern[],
-  };
+  return { name, ...category };
 }
 
-function resolveCategories(raw: unknown = { preferences: {}, analytics: {} }): ResolvedCategory[] {
-  expect(isPlain(raw), 'categories', 'an object');
-  const names = Object.keys(raw).filter((name) => name != 'essential');
-  expect(names.length < 32, 'categories', 'at most 32 categories');
-  return [resolveCategory('essential', raw.essential), ...names.map((name) => resolveCategory(name, raw[name]))];
-}
-
-function resolveCookie(raw: Plain): ResolvedConfig['cookie'] {
-  const at = 'cookie.';
-  const sameSite = field<string>(raw, 'sameSite', at, oneOf('lax', 'strict', 'none', 'Lax', 'Strict', 'None'), 'lax').toLowerCase() as ResolvedConfig['cookie']['sameSite'];
-  const secure = field<boolean | undefined>(raw, 'secure', at, BOOLEAN, undefined);
-  // Browsers drop a SameSite=None cookie that is not Secure.
-  expect(sameSite != 'none' || secure !== false, at + 'secure', 'true when sameSite is "none"');
-  return {
+const SCHEMA: Schema = {
+  categories(raw = { preferences: {}, analytics: {} }, path) {
+    expect(isPlain(raw), path, 'an object');
+    const names = Object.keys(raw).filter((name) => name != 'essential');
+    expect(names.length < 32, path, 'at most 32 categories');
+    return [resolveCategory('essential', raw.essential), ...names.map((name) => resolveCategory(name, raw[name]))];
+  },
+  cookie: {
     // RFC 6265 token characters.
-    name: field(raw, 'name', at, matches(/^[\w!#$%&'*+.^`|~-]{1,64}$/, 'a cookie name'), 'biscuit_consent'),
-    domain: field(raw, 'domain', at, matches(/^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i, 'a host name such as "example.gov.uk"'), undefined),
-    path: field(raw, 'path', at, matches(/^\/[^;\0- ]*$/, 'a path starting with "/"'), '/'),
-    expiresDays: field(raw, 'expiresDays', at, whole(1, 730, ' of days'), 365),
-    sameSite,
-    secure,
-  };
-}
-
-function resolveConsentMode(raw: unknown, categories: readonly ResolvedCategory[]): ResolvedConfig['googleConsentMode'] {
-  if (!raw) return;
-  if (raw === true) raw = {};
-  const at = 'googleConsentMode.';
-  expect(isPlain(raw), at.slice(0, -1), 'true or an object');
-  const mapping = field<Plain>(raw, 'mapping', at, OBJECT, {});
-  for (const name of Object.keys(mapping)) {
-    const signals = mapping[name];
-    expect(categories.some((category) => category.name == name), `${at}mapping.${name}`, 'a configured category');
-    expect(
-      Array.isArray(signals) && signals.every((signal) => CONSENT_MODE_SIGNALS.includes(signal)),
-      `${at}mapping.${name}`,
-      'an array of Consent Mode signals such as "analytics_storage"',
-    );
-  }
-  return {
-    region: field(raw, 'region', at, [(value) => Array.isArray(value) && value.every((code) => /^[A-Z]{2}(-[A-Z\d]{1,3})?$/i.test(code)), 'an array of region codes such as "GB"'], undefined),
-    waitForUpdate: field(raw, 'waitForUpdate', at, whole(0, 60000, ' of milliseconds'), 500),
-    mapping: mapping as Record<string, ConsentModeSignal[]>,
-  };
-}
-
-function resolveTexts(raw: Plain): ResolvedConfig['texts'] {
-  for (const lang of Object.keys(raw)) {
-    const texts = raw[lang];
-    expect(LANG[0](lang) && isPlain(texts), `texts.${lang}`, 'an object of texts, keyed by a language code such as "en"');
-    for (const key of Object.keys(texts)) field(texts, key, `texts.${lang}.`, STRING, 0);
-  }
-  return raw as ResolvedConfig['texts'];
-}
-
-const KNOWN = 'categories cookie revision cookiesPageUrl lang texts bannerLayout googleConsentMode consentLog reloadOnWithdraw nonce storage'.split(' ');
+    name: matches(/^[\w!#$%&'*+.^`|~-]{1,64}$/, 'a cookie name', 'biscuit_consent'),
+    domain: matches(/^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i, 'a host name such as "example.gov.uk"'),
+    path: matches(/^\/[^;\0- ]*$/, 'a path starting with "/"', '/'),
+    expiresDays: whole(1, 730, ' of days', 365),
+    sameSite: matches(/^(lax|strict|none)$/i, '"lax", "strict" or "none"', 'lax'),
+    secure: [isBoolean, 'a boolean'],
+  },
+  revision: whole(0, 1e9, '', 0),
+  cookiesPageUrl: HTTP_URL,
+  lang: matches(LANG, 'a language code such as "en" or "cy"'),
+  texts(raw = {}, path) {
+    expect(isPlain(raw), path, 'an object');
+    for (const lang of Object.keys(raw)) {
+      const texts = raw[lang];
+      expect(LANG.test(lang) && isPlain(texts), `${path}.${lang}`, 'an object of texts, keyed by a language code such as "en"');
+      for (const key of Object.keys(texts)) expect(isString(texts[key]), `${path}.${lang}.${key}`, 'a string');
+    }
+    return raw;
+  },
+  bannerLayout: [(value: unknown) => value == 'fixed' || value == 'inline', '"fixed" or "inline"', 'fixed'],
+  googleConsentMode(raw, path, { categories }) {
+    if (!raw) return;
+    const options = walk(raw === true ? {} : raw, {
+      region: [(value: unknown) => Array.isArray(value) && value.every((code) => /^[A-Z]{2}(-[A-Z\d]{1,3})?$/i.test(code)), 'an array of region codes such as "GB"'],
+      waitForUpdate: whole(0, 60000, ' of milliseconds', 500),
+      mapping: [isPlain, 'an object', {}],
+    }, `${path}.`);
+    const mapping = options.mapping as Plain;
+    for (const name of Object.keys(mapping)) {
+      const signals = mapping[name];
+      expect((categories as ResolvedCategory[]).some((category) => category.name == name), `${path}.mapping.${name}`, 'a configured category');
+      expect(
+        Array.isArray(signals) && signals.every((signal) => CONSENT_MODE_SIGNALS.includes(signal)),
+        `${path}.mapping.${name}`,
+        'an array of Consent Mode signals such as "analytics_storage"',
+      );
+    }
+    return options;
+  },
+  consentLog(raw, path) {
+    if (raw === undefined) return;
+    const log = walk(raw, { url: HTTP_URL, required: [isBoolean, 'a boolean', false] }, `${path}.`);
+    expect(log.url, `${path}.url`, HTTP_URL[1]);
+    return log;
+  },
+  reloadOnWithdraw: [isBoolean, 'a boolean', false],
+  nonce: [isString, 'a string'],
+  storage: [
+    (value: unknown) => isPlain(value) && ['read', 'write', 'remove'].every((method) => typeof value[method] == 'function'),
+    'an object with read, write and remove methods',
+  ],
+};
 
 /**
  * Checks a config and fills in every default. Throws a `ConfigError` naming the
@@ -279,28 +294,12 @@ const KNOWN = 'categories cookie revision cookiesPageUrl lang texts bannerLayout
  * config written for a newer version still works.
  */
 export function resolveConfig(config: unknown = {}, warn: (message: string) => void = () => {}): ResolvedConfig {
-  expect(isPlain(config), '(root)', 'an object');
-  const unknown = Object.keys(config).filter((key) => !KNOWN.includes(key));
+  const resolved = walk(config, SCHEMA, '') as unknown as ResolvedConfig & { cookie: { sameSite: 'lax' | 'strict' | 'none' } };
+  const unknown = Object.keys(config as Plain).filter((key) => !own(SCHEMA, key));
   if (unknown.length) warn(`biscuit-consent: ignoring unknown config keys: ${unknown.join(', ')}`);
-  const categories = resolveCategories(config.categories);
-  const log = field<Plain | undefined>(config, 'consentLog', '', OBJECT, undefined);
-  const logUrl = log && field(log, 'url', 'consentLog.', HTTP_URL, '');
-  expect(!log || logUrl, 'consentLog.url', HTTP_URL[1]);
-  return {
-    categories,
-    cookie: resolveCookie(field(config, 'cookie', '', OBJECT, {})),
-    revision: field(config, 'revision', '', whole(0, 1e9), 0),
-    cookiesPageUrl: field(config, 'cookiesPageUrl', '', HTTP_URL, undefined),
-    lang: field(config, 'lang', '', LANG, undefined),
-    texts: resolveTexts(field(config, 'texts', '', OBJECT, {})),
-    bannerLayout: field(config, 'bannerLayout', '', oneOf('fixed', 'inline'), 'fixed'),
-    googleConsentMode: resolveConsentMode(config.googleConsentMode, categories),
-    consentLog: log && {
-      url: logUrl as string,
-      required: field(log, 'required', 'consentLog.', BOOLEAN, false),
-    },
-    reloadOnWithdraw: field(config, 'reloadOnWithdraw', '', BOOLEAN, false),
-    nonce: field(config, 'nonce', '', STRING, undefined),
-    storage: field(config, 'storage', '', [(value) => isPlain(value) && ['read', 'write', 'remove'].every((method) => typeof value[method] == 'function'), 'an object with read, write and remove methods'], undefined),
-  };
+  const { cookie } = resolved;
+  cookie.sameSite = cookie.sameSite.toLowerCase() as typeof cookie.sameSite;
+  // Browsers drop a SameSite=None cookie that is not Secure.
+  expect(cookie.sameSite != 'none' || cookie.secure !== false, 'cookie.secure', 'true when sameSite is "none"');
+  return resolved;
 }

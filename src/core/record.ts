@@ -36,17 +36,32 @@ const DAY = 86400;
  */
 export function randomId(): string {
   const bytes = new Uint8Array(16);
-  const crypto = globalThis.crypto;
-  if (crypto && crypto.getRandomValues) crypto.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = (Math.random() * 256) | 0;
+  if (globalThis.crypto) crypto.getRandomValues(bytes);
+  else bytes.forEach((_, i) => (bytes[i] = Math.random() * 256));
   return Array.from(bytes, (byte) => (byte | 256).toString(16).slice(1)).join('');
 }
 
-/** Builds a frozen, null-prototype map of every configured category. */
-export function choicesFor(config: ResolvedConfig, granted: (name: string, gpc: boolean) => boolean): Choices {
-  const choices: Record<string, boolean> = Object.create(null);
-  for (const { name, essential, gpc } of config.categories) choices[name] = essential || granted(name, gpc);
-  return Object.freeze(choices);
+/**
+ * A frozen record with a null-prototype map of every configured category, so
+ * no category name (or polluted Object.prototype) can answer for another.
+ */
+export function createRecord(
+  config: ResolvedConfig,
+  granted: (name: string, gpc: boolean) => boolean,
+  fields: Partial<Omit<ConsentRecord, 'categories'>> = {},
+): ConsentRecord {
+  const categories: Record<string, boolean> = Object.create(null);
+  for (const { name, essential, gpc } of config.categories) categories[name] = essential || granted(name, gpc);
+  return Object.freeze({
+    decided: false,
+    categories: Object.freeze(categories),
+    revision: config.revision,
+    updatedAt: null,
+    id: null,
+    source: null,
+    previous: null,
+    ...fields,
+  });
 }
 
 /**
@@ -58,34 +73,10 @@ export function checkChoices(config: ResolvedConfig, choices: object, caller: st
   const given = choices as Record<string, unknown>;
   for (const name of Object.keys(given)) {
     if (!config.categories.some((category) => category.name == name) || typeof given[name] != 'boolean') {
-      throw new BiscuitError(`biscuit-consent: ${caller}() needs configured categories set to true or false; got "${name}"`);
+      throw new BiscuitError(`biscuit-consent: ${caller}() takes configured categories set to true or false, not "${name}"`);
     }
   }
   return given as Record<string, boolean>;
-}
-
-/** The choice a decided record stores in the cookie. */
-export function toStored(record: ConsentRecord, config: ResolvedConfig): StoredChoice {
-  const choices: Record<string, boolean> = Object.create(null);
-  for (const { name, essential } of config.categories) if (!essential) choices[name] = record.categories[name] === true;
-  return {
-    revision: record.revision,
-    updatedAt: Date.parse(record.updatedAt!) / 1000,
-    id: record.id!,
-    source: record.source!,
-    choices,
-  };
-}
-
-/** Builds a frozen record. */
-export function createRecord(
-  fields: Omit<ConsentRecord, 'previous' | 'updatedAt'> & { updatedAt: number | null; previous?: Choices | null },
-): ConsentRecord {
-  return Object.freeze({
-    ...fields,
-    updatedAt: fields.updatedAt === null ? null : new Date(fields.updatedAt * 1000).toISOString(),
-    previous: fields.previous || null,
-  });
 }
 
 /**
@@ -102,24 +93,19 @@ export function recordFromStored(
   gpc: boolean,
 ): ConsentRecord {
   const seconds = Math.floor(now / 1000);
-  const optional = config.categories.filter((category) => !category.essential);
-  const valid =
-    stored &&
-    stored.updatedAt <= seconds + DAY &&
-    seconds - stored.updatedAt < config.cookie.expiresDays * DAY;
-  const undecided = { decided: false, revision: config.revision, updatedAt: null, source: null };
-
-  if (!valid) {
-    if (gpc && optional.length && optional.every((category) => category.gpc)) {
-      return createRecord({ decided: true, categories: choicesFor(config, () => false), revision: config.revision, updatedAt: null, id: null, source: 'gpc' });
-    }
-    return createRecord({ ...undecided, categories: choicesFor(config, () => false), id: null });
+  const refuse = () => false;
+  if (!stored || stored.updatedAt > seconds + DAY || seconds - stored.updatedAt >= config.cookie.expiresDays * DAY) {
+    const optional = config.categories.filter((category) => !category.essential);
+    return createRecord(config, refuse, gpc && optional.length && optional.every((category) => category.gpc) ? { decided: true, source: 'gpc' } : {});
   }
-
   const explicit = stored.source == 'panel' || stored.source == 'api';
-  const categories = choicesFor(config, (name, honoursGpc) => stored.choices[name] === true && !(gpc && honoursGpc && !explicit));
-  if (stored.revision < config.revision) {
-    return createRecord({ ...undecided, categories: choicesFor(config, () => false), id: stored.id, previous: categories });
-  }
-  return createRecord({ decided: true, categories, revision: stored.revision, updatedAt: stored.updatedAt, id: stored.id, source: stored.source });
+  const previous = createRecord(config, (name, honoursGpc) => stored.choices[name] === true && !(gpc && honoursGpc && !explicit));
+  if (stored.revision < config.revision) return createRecord(config, refuse, { id: stored.id, previous: previous.categories });
+  return createRecord(config, (name) => previous.categories[name]!, {
+    decided: true,
+    revision: stored.revision,
+    updatedAt: new Date(stored.updatedAt * 1000).toISOString(),
+    id: stored.id,
+    source: stored.source,
+  });
 }

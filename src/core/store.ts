@@ -1,8 +1,8 @@
 import { decodeConsent, encodeConsent } from './codec';
 import type { ResolvedConfig } from './config';
 import { createEmitter, report } from './emitter';
-import { StorageError, type BiscuitError, type ConsentLogError } from './errors';
-import { checkChoices, choicesFor, createRecord, randomId, recordFromStored, toStored, type ConsentRecord, type ConsentSource } from './record';
+import { ConsentLogError, StorageError, type BiscuitError } from './errors';
+import { checkChoices, createRecord, randomId, recordFromStored, type ConsentRecord, type ConsentSource } from './record';
 import type { ConsentStorage } from './storage';
 
 /** What a save settles with: `ok` once the cookie (and a required consent log) confirmed it. */
@@ -57,8 +57,8 @@ export interface Consent<C extends string = string> {
   showPreferences(): void;
   /** Close whatever consent UI is showing. */
   hide(): void;
-  /** Forget the choice, delete the consent cookie and ask again. */
-  reset(): void;
+  /** Forget the choice, delete the consent cookie and ask again. Settles once the cookie is gone. */
+  reset(): Promise<void>;
   /** Re-read the stored choice, e.g. after another tab changed it. */
   refresh(): void;
   /** Remove every listener, observer and piece of UI this instance added. */
@@ -77,11 +77,12 @@ export interface StoreOptions {
   /** Milliseconds since 1970; injectable for tests. */
   readonly now?: () => number;
   /** Sends a record to the consent log; rejects with a `ConsentLogError`. */
-  readonly log?: (record: ConsentRecord) => Promise<void>;
+  readonly log?: ((record: ConsentRecord) => Promise<void>) | undefined;
   /** Side effects to attach (DOM events, blocker, UI …), in order. */
   readonly plugins?: readonly ConsentPlugin[];
 }
 
+/** The same answer for every category: a change of timestamp or ID alone is not a change. */
 const sameChoice = (a: ConsentRecord, b: ConsentRecord) =>
   a.decided == b.decided &&
   a.revision == b.revision &&
@@ -89,18 +90,15 @@ const sameChoice = (a: ConsentRecord, b: ConsentRecord) =>
 
 /**
  * The consent model: one record, kept in `storage`, changed only through the
- * API. Platform-free; everything that touches the page is a plugin.
+ * API. A choice applies in memory at once; writes to storage run one after
+ * another, and each `change` event follows its write, so a listener (another
+ * tab, a server request) that reads storage sees what the event says.
+ * Platform-free: everything that touches the page is a plugin.
  */
 export function createStore({ config, storage, gpc = false, now = Date.now, log, plugins = [] }: StoreOptions): Consent {
   const emitter = createEmitter<ConsentEvents>();
   const cleanups: (() => void)[] = [];
-  // The stored value we last read or wrote; undefined when a write failed,
-  // so a refresh cannot replace a choice that lives only in memory.
-  let storedValue: string | undefined;
-  let unsaved = false;
-  let pendingLog: { record: ConsentRecord; done: Promise<ConsentLogError | undefined> } | undefined;
-
-  const readStored = () => {
+  const read = () => {
     try {
       return storage.read();
     } catch {
@@ -109,75 +107,82 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
   };
   const interpret = (value: string | undefined) => recordFromStored(decodeConsent(value), config, now(), gpc);
 
-  storedValue = readStored();
-  let record = interpret(storedValue);
+  /** The value last read from or confirmed in storage. */
+  let stored = read();
+  /** What `allowed()` answers. */
+  let record = interpret(stored);
+  /** The record the last `change` event carried. */
+  let announced = record;
+  /** The record lives only in memory: its write failed. */
+  let unsaved = false;
+  let writes: Promise<unknown> = Promise.resolve();
+  let logging: { record: ConsentRecord; done: Promise<ConsentLogError | undefined> } | undefined;
 
-  function replace(next: ConsentRecord) {
-    const previous = record;
-    record = next;
+  const announce = (next: ConsentRecord) => {
+    if (sameChoice(next, announced)) return;
+    const previous = announced;
+    announced = next;
     emitter.emit('change', next, previous);
-  }
-
-  function fail(error: BiscuitError) {
+  };
+  const fail = (error: BiscuitError) => {
     emitter.emit('error', error);
-  }
+    return error;
+  };
+  /** Runs storage work after every earlier write, so the last choice is the one kept. */
+  const queue = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = writes.then(work);
+    writes = done.catch(() => {});
+    return done;
+  };
 
-  function persist(next: ConsentRecord): StorageError | undefined {
-    let cause: unknown;
+  async function persist(saving: ConsentRecord): Promise<StorageError | undefined> {
+    const value = encodeConsent(saving, config.categories);
     try {
-      const value = encodeConsent(toStored(next, config));
-      storage.write(value);
-      if (storage.read() === value) {
-        storedValue = value;
-        unsaved = false;
-        return;
-      }
-    } catch (error) {
-      cause = error;
+      await storage.write(value);
+      if (read() !== value) throw new Error('the browser did not keep the cookie');
+      stored = value;
+      unsaved = false;
+    } catch (cause) {
+      unsaved = true;
+      return new StorageError('biscuit-consent: the consent cookie could not be saved; the choice applies to this page only', { cause });
     }
-    unsaved = true;
-    return new StorageError('biscuit-consent: the consent cookie could not be saved; the choice applies to this page only', { cause });
   }
 
-  function sendLog(next: ConsentRecord): Promise<ConsentLogError | undefined> {
+  function sendLog(saving: ConsentRecord): Promise<ConsentLogError | undefined> {
     if (!log) return Promise.resolve(undefined);
-    if (pendingLog && pendingLog.record === next) return pendingLog.done;
-    const done = log(next).then(
+    // A double click or a retry of the same record sends it once.
+    if (logging && logging.record === saving) return logging.done;
+    const done = log(saving).then(
       () => undefined,
-      (error: ConsentLogError) => {
-        if (pendingLog && pendingLog.record === next) pendingLog = undefined;
-        fail(error);
-        return error;
+      (cause: unknown) => {
+        logging = undefined;
+        // The log's own errors, or anything else (its code failed to load).
+        return fail(cause instanceof ConsentLogError ? cause : new ConsentLogError('biscuit-consent: the consent log failed', { cause }));
       },
     );
-    pendingLog = { record: next, done };
+    logging = { record: saving, done };
     return done;
   }
 
-  async function commit(grant: (name: string, gpc: boolean) => boolean, source: ConsentSource): Promise<SaveResult> {
-    const next = createRecord({
+  function commit(grant: (name: string, gpc: boolean) => boolean, source: ConsentSource): Promise<SaveResult> {
+    const next = createRecord(config, grant, {
       decided: true,
-      categories: choicesFor(config, grant),
-      revision: config.revision,
-      updatedAt: Math.floor(now() / 1000),
+      updatedAt: new Date(Math.floor(now() / 1000) * 1000).toISOString(),
       id: record.id || randomId(),
       source,
     });
-    // Saving the same choice again (a double click, a retry) re-writes the
-    // cookie and retries the log, but is not a change.
-    const changed = !sameChoice(record, next) || !record.updatedAt;
-    const saved = changed ? next : record;
-    const previous = record;
-    record = saved;
-    const storageError = persist(saved);
-    if (changed) emitter.emit('change', saved, previous);
-    if (storageError) {
-      fail(storageError);
-      return { ok: false, error: storageError };
-    }
-    const logged = sendLog(saved);
-    const logError = config.consentLog && config.consentLog.required ? await logged : undefined;
-    return logError ? { ok: false, error: logError } : { ok: true };
+    // Saving the same choice again (a double click, a retry) rewrites the
+    // cookie and retries the log, but keeps the record: nothing changed.
+    if (!sameChoice(record, next) || !record.updatedAt) record = next;
+    const saving = record;
+    return queue(async () => {
+      const storageError = await persist(saving);
+      announce(saving);
+      if (storageError) return { ok: false, error: fail(storageError) } as const;
+      const logged = sendLog(saving);
+      const logError = config.consentLog && config.consentLog.required && (await logged);
+      return logError ? ({ ok: false, error: logError } as const) : ({ ok: true } as const);
+    });
   }
 
   const current = (name: string) => record.categories[name] === true;
@@ -221,31 +226,27 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     showPreferences: () => emitter.emit('show', 'preferences'),
     hide: () => emitter.emit('hide'),
     reset() {
-      try {
-        storage.remove();
-      } catch (error) {
-        report(error);
-      }
-      storedValue = undefined;
-      unsaved = false;
-      replace(interpret(undefined));
+      const cleared = (record = interpret(undefined));
       consent.showBanner();
+      return queue(async () => {
+        try {
+          await storage.remove();
+        } catch (error) {
+          report(error);
+        }
+        stored = undefined;
+        unsaved = false;
+        announce(cleared);
+      });
     },
     refresh() {
-      const value = readStored();
-      if (value === storedValue) return;
-      const fresh = interpret(value);
-      // A choice that could not be saved must not be undone by an unreadable cookie.
-      if (unsaved && !decodeConsent(value)) return;
-      storedValue = value;
+      const value = read();
+      // Nothing new, or an unreadable cookie that must not undo a choice held in memory.
+      if (value === stored || (unsaved && !decodeConsent(value))) return;
+      stored = value;
       unsaved = false;
-      if (
-        !sameChoice(fresh, record) ||
-        fresh.updatedAt != record.updatedAt ||
-        fresh.id != record.id
-      ) {
-        replace(fresh);
-      }
+      const fresh = interpret(value);
+      if (!sameChoice(fresh, record)) announce((record = fresh));
     },
     destroy() {
       cleanups.splice(0).forEach((cleanup) => cleanup());
@@ -254,8 +255,14 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
   };
 
   for (const plugin of plugins) {
-    const cleanup = plugin(consent);
-    if (cleanup) cleanups.push(cleanup);
+    // One broken integration (a hostile page, a missing browser API) must not
+    // take the consent API down with it.
+    try {
+      const cleanup = plugin(consent);
+      if (cleanup) cleanups.push(cleanup);
+    } catch (error) {
+      report(error);
+    }
   }
   return consent;
 }

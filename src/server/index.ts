@@ -4,7 +4,7 @@
  */
 import { decodeConsent, encodeConsent } from '../core/codec';
 import { resolveConfig, type CategoryNames, type ConsentConfig } from '../core/config';
-import { checkChoices, choicesFor, createRecord, randomId, recordFromStored, toStored, type ConsentRecord, type ConsentSource } from '../core/record';
+import { checkChoices, createRecord, randomId, recordFromStored, type ConsentRecord, type ConsentSource } from '../core/record';
 
 export { BiscuitError, ConfigError } from '../core/errors';
 export type { ConsentConfig, ConsentRecord, ConsentSource };
@@ -76,16 +76,14 @@ export function serializeConsent<const Cfg extends ConsentConfig = {}>(
 ): string {
   const resolved = resolveConfig(config);
   const given = checkChoices(resolved, choices, 'serializeConsent');
-  const record = createRecord({
+  const record = createRecord(resolved, (name) => Object.prototype.hasOwnProperty.call(given, name) && given[name] === true, {
     decided: true,
-    categories: choicesFor(resolved, (name) => Object.prototype.hasOwnProperty.call(given, name) && given[name] === true),
-    revision: resolved.revision,
-    updatedAt: Math.floor((options.now ?? Date.now()) / 1000),
+    updatedAt: new Date(Math.floor((options.now ?? Date.now()) / 1000) * 1000).toISOString(),
     id: options.id && /^[\da-f]{32}$/.test(options.id) ? options.id : randomId(),
     source: options.source || 'panel',
   });
   const { cookie } = resolved;
-  const value = encodeConsent(toStored(record, resolved));
+  const value = encodeConsent(record, resolved.categories);
   const secure = options.secure ?? cookie.secure ?? false;
   return [
     `${cookie.name}=${value}`,

@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeConsent, encodeConsent, type StoredChoice } from '../../src/core/codec';
+import { resolveConfig } from '../../src/core/config';
+import { createRecord } from '../../src/core/record';
 
 const ID = '3f9c2a7e0b1d4c6f8a2e5b7d9c0f1a3e';
 const VALUE = `1.0.1764144000.b.preferences=1&analytics=0.${ID}`;
@@ -16,17 +18,33 @@ const choice: StoredChoice = {
   id: ID,
 };
 
+/** Encodes a stored choice through a record, as the store does. */
+function encode({ revision, updatedAt, source, choices: stored, id }: StoredChoice, names = Object.keys(stored)) {
+  const config = resolveConfig({ revision, categories: Object.fromEntries(names.map((name) => [name, {}])) });
+  const record = createRecord(config, (name) => stored[name] === true, {
+    decided: true,
+    updatedAt: new Date(updatedAt * 1000).toISOString(),
+    id,
+    source,
+  });
+  return encodeConsent(record, config.categories);
+}
+
 describe('encodeConsent', () => {
   it('writes the documented version-1 format', () => {
-    expect(encodeConsent(choice)).toBe(VALUE);
+    expect(encode(choice)).toBe(VALUE);
   });
 
   it('uses only characters a cookie value may hold without escaping', () => {
-    expect(encodeConsent({ ...choice, source: 'panel', revision: 12 })).toMatch(/^[!#-+\--:<-[\]-~]+$/);
+    expect(encode({ ...choice, source: 'panel', revision: 12 })).toMatch(/^[!#-+\--:<-[\]-~]+$/);
   });
 
   it('writes an empty choice list when only essential cookies exist', () => {
-    expect(encodeConsent({ ...choice, choices: choices({}) })).toBe(`1.0.1764144000.b..${ID}`);
+    expect(encode({ ...choice, choices: choices({}) })).toBe(`1.0.1764144000.b..${ID}`);
+  });
+
+  it('leaves essential categories out', () => {
+    expect(encode(choice, ['essential', 'preferences', 'analytics'])).toBe(VALUE);
   });
 });
 
@@ -80,12 +98,12 @@ describe('decodeConsent', () => {
 });
 
 describe('properties', () => {
-  const name = fc.stringMatching(/^[a-z][a-z\d_]{0,31}$/);
+  const name = fc.stringMatching(/^[a-z][a-z\d_]{0,31}$/).filter((name) => name != 'essential');
   const stored = fc.record({
     revision: fc.nat(999_999_999),
     updatedAt: fc.nat(2_000_000_000),
     source: fc.constantFrom('banner', 'panel', 'api', 'gpc' as const),
-    choices: fc.dictionary(name, fc.boolean(), { maxKeys: 20 }),
+    choices: fc.dictionary(name, fc.boolean(), { maxKeys: 20 }).map(choices),
     id: fc.stringMatching(/^[\da-f]{32}$/),
   });
 
@@ -102,7 +120,7 @@ describe('properties', () => {
   it('round-trips any stored choice', () => {
     fc.assert(
       fc.property(stored, (original) => {
-        const decoded = decodeConsent(encodeConsent(original))!;
+        const decoded = decodeConsent(encode(original))!;
         expect({ ...decoded, choices: { ...decoded.choices } }).toEqual({ ...original, choices: { ...original.choices } });
       }),
     );

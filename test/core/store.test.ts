@@ -83,9 +83,9 @@ describe('recording a choice', () => {
   it('throws for an unknown category or a non-boolean, which are bugs in the calling code', () => {
     const { consent } = setup();
     expect(() => consent.save({ analytcs: true } as never)).toThrow(
-      'biscuit-consent: save() needs configured categories set to true or false; got "analytcs"',
+      'biscuit-consent: save() takes configured categories set to true or false, not "analytcs"',
     );
-    expect(() => consent.save({ analytics: 'yes' } as never)).toThrow(/got "analytics"/);
+    expect(() => consent.save({ analytics: 'yes' } as never)).toThrow(/not "analytics"/);
     expect(consent.decided).toBe(false);
   });
 
@@ -121,6 +121,53 @@ describe('recording a choice', () => {
     const { consent } = setup({ revision: 4 });
     await consent.acceptAll();
     expect(consent.get()).toMatchObject({ revision: 4, updatedAt: '2026-11-26T09:30:00.000Z' });
+  });
+});
+
+describe('writing', () => {
+  it('emits change only once storage holds the choice, so a listener reading it agrees', async () => {
+    const { consent, storage } = setup();
+    const seen: unknown[] = [];
+    consent.on('change', () => seen.push(decodeConsent(storage.read())?.choices.analytics));
+    await consent.acceptAll();
+    expect(seen).toEqual([true]);
+  });
+
+  it('applies a choice at once even while a slow storage is still writing', async () => {
+    const inner = createMemoryStorage();
+    let finish = () => {};
+    const storage: ConsentStorage = {
+      read: () => inner.read(),
+      write: (value) =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            inner.write(value);
+            resolve();
+          };
+        }),
+      remove: () => inner.remove(),
+    };
+    const { consent } = setup({}, { storage });
+    const change = vi.fn();
+    consent.on('change', change);
+    const saving = consent.acceptAll();
+    await Promise.resolve();
+    expect(consent.allowed('analytics')).toBe(true);
+    expect(change).not.toHaveBeenCalled();
+    finish();
+    expect(await saving).toEqual({ ok: true });
+    expect(change).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the last of several quick choices, announcing each in order', async () => {
+    const { consent, storage } = setup();
+    const changes: boolean[] = [];
+    consent.on('change', (record) => changes.push(record.categories.analytics!));
+    const results = await Promise.all([consent.acceptAll(), consent.rejectAll(), consent.save({ analytics: true })]);
+    expect(results).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect(consent.get().categories).toEqual({ essential: true, preferences: false, analytics: true });
+    expect({ ...decodeConsent(storage.read())!.choices }).toEqual({ preferences: false, analytics: true });
+    expect(changes).toEqual([true, false, true]);
   });
 });
 
@@ -338,7 +385,7 @@ describe('refresh', () => {
     const storage = createMemoryStorage();
     const { consent } = setup({}, { storage });
     await consent.acceptAll();
-    setup({}, { storage }).consent.reset();
+    await setup({}, { storage }).consent.reset();
     consent.refresh();
     expect(consent.decided).toBe(false);
   });
@@ -353,7 +400,7 @@ describe('reset', () => {
     consent.on('change', change);
     await consent.acceptAll();
     const id = consent.get().id;
-    consent.reset();
+    await consent.reset();
     expect(storage.read()).toBeUndefined();
     expect(consent.decided).toBe(false);
     expect(consent.allowed('analytics')).toBe(false);

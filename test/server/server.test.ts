@@ -85,7 +85,7 @@ describe('serializeConsent', () => {
   });
 
   it('rejects unknown categories and non-boolean choices', () => {
-    expect(() => serializeConsent({ analytcs: true } as never)).toThrow(/serializeConsent\(\) needs configured categories/);
-    expect(() => serializeConsent({ analytics: 'on' } as never)).toThrow(/got "analytics"/);
+    expect(() => serializeConsent({ analytcs: true } as never)).toThrow(/serializeConsent\(\) takes configured categories/);
+    expect(() => serializeConsent({ analytics: 'on' } as never)).toThrow(/not "analytics"/);
   });
 });

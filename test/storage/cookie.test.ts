@@ -1,75 +1,84 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig, type CookieConfig } from '../../src/core/config';
-import { createCookieStorage } from '../../src/storage/cookie';
+import { removeCookie, removeCookies, writeCookie } from '../../src/storage/cookie';
+import { clearCookies, spyOnCookieWrites } from '../helpers/cookies';
 
-const storageFor = (cookie: CookieConfig = {}) => createCookieStorage(resolveConfig({ cookie }).cookie);
+const optionsFor = (cookie: CookieConfig = {}) => resolveConfig({ cookie }).cookie;
 
-/** Records the raw strings written to document.cookie, still passing them to jsdom. */
-function spyOnCookieWrites() {
-  const written: string[] = [];
-  const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
-  vi.spyOn(document, 'cookie', 'set').mockImplementation((value: string) => {
-    written.push(value);
-    descriptor.set!.call(document, value);
-  });
-  return written;
-}
+const attributesOf = (written: string) => written.toLowerCase().split('; ');
+const daysUntil = (attributes: string[]) =>
+  Math.round((Date.parse(attributes.find((attribute) => attribute.startsWith('expires='))!.slice(8)) - Date.now()) / 86_400_000);
 
-beforeEach(() => {
-  for (const name of document.cookie.split('; ').map((pair) => pair.split('=')[0])) {
-    document.cookie = `${name}=; path=/; max-age=0`;
-  }
-});
+beforeEach(clearCookies);
 afterEach(() => vi.restoreAllMocks());
 
-describe('createCookieStorage', () => {
-  it('writes, reads and removes the consent cookie', () => {
-    const storage = storageFor();
-    expect(storage.read()).toBeUndefined();
-    storage.write('1.0.1.b.analytics=1.abc');
-    expect(document.cookie).toBe('biscuit_consent=1.0.1.b.analytics=1.abc');
-    expect(storage.read()).toBe('1.0.1.b.analytics=1.abc');
-    storage.remove();
-    expect(storage.read()).toBeUndefined();
-  });
-
-  it('writes path=/, SameSite=Lax and the configured expiry, without Secure on http', () => {
+describe('writeCookie and removeCookie', () => {
+  it('write path=/, SameSite=Lax and the configured expiry, without Secure on http', () => {
     const written = spyOnCookieWrites();
-    storageFor().write('v');
-    expect(written).toHaveLength(1);
-    const attributes = written[0]!.toLowerCase().split('; ');
+    writeCookie(optionsFor(), 'v');
+    const attributes = attributesOf(written[0]!);
     expect(attributes[0]).toBe('biscuit_consent=v');
-    expect(attributes).toContain('path=/');
-    expect(attributes).toContain('samesite=lax');
+    expect(attributes).toEqual(expect.arrayContaining(['path=/', 'samesite=lax']));
     expect(attributes).not.toContain('secure');
-    const expires = Date.parse(attributes.find((attribute) => attribute.startsWith('expires='))!.slice(8));
-    expect(Math.round((expires - Date.now()) / 86_400_000)).toBe(365);
+    expect(daysUntil(attributes)).toBe(365);
+    expect(document.cookie).toBe('biscuit_consent=v');
   });
 
-  it('honours name, domain, path, expiresDays, sameSite and secure', () => {
+  it('honour name, domain, path, expiresDays, sameSite and secure', () => {
     const written = spyOnCookieWrites();
-    storageFor({ name: 'consent', domain: 'localhost', path: '/app', expiresDays: 30, sameSite: 'strict', secure: true }).write('v');
-    const attributes = written[0]!.toLowerCase().split('; ');
-    expect(attributes).toEqual(
-      expect.arrayContaining(['consent=v', 'path=/app', 'domain=localhost', 'samesite=strict', 'secure']),
-    );
-    const expires = Date.parse(attributes.find((attribute) => attribute.startsWith('expires='))!.slice(8));
-    expect(Math.round((expires - Date.now()) / 86_400_000)).toBe(30);
+    writeCookie(optionsFor({ name: 'consent', domain: 'localhost', path: '/app', expiresDays: 30, sameSite: 'strict', secure: true }), 'v');
+    const attributes = attributesOf(written[0]!);
+    expect(attributes).toEqual(expect.arrayContaining(['consent=v', 'path=/app', 'domain=localhost', 'samesite=strict', 'secure']));
+    expect(daysUntil(attributes)).toBe(30);
   });
 
-  it('removes with the same path and domain it wrote with', () => {
-    const written = spyOnCookieWrites();
-    storageFor({ domain: 'localhost', path: '/app' }).remove();
-    const attributes = written[0]!.toLowerCase().split('; ');
-    expect(attributes).toEqual(expect.arrayContaining(['path=/app', 'domain=localhost']));
-    const expires = Date.parse(attributes.find((attribute) => attribute.startsWith('expires='))!.slice(8));
-    expect(expires).toBeLessThan(Date.now());
-  });
-
-  it('adds Secure by itself on https pages', () => {
+  it('add Secure by themselves on https pages', () => {
     const written = spyOnCookieWrites();
     vi.spyOn(window, 'location', 'get').mockReturnValue({ protocol: 'https:' } as Location);
-    storageFor().write('v');
-    expect(written[0]!.toLowerCase().split('; ')).toContain('secure');
+    writeCookie(optionsFor(), 'v');
+    expect(attributesOf(written[0]!)).toContain('secure');
+  });
+
+  it('remove with the same path and domain they wrote with', () => {
+    writeCookie(optionsFor(), 'v');
+    const written = spyOnCookieWrites();
+    removeCookie(optionsFor({ domain: 'localhost', path: '/app' }));
+    const attributes = attributesOf(written[0]!);
+    expect(attributes).toEqual(expect.arrayContaining(['path=/app', 'domain=localhost']));
+    expect(daysUntil(attributes)).toBeLessThan(0);
+    removeCookie(optionsFor());
+    expect(document.cookie).toBe('');
+  });
+});
+
+describe('removeCookies', () => {
+  it('deletes cookies by exact name, * wildcard and RegExp, and nothing else', () => {
+    for (const name of ['_ga', '_ga_ABC123', '_gid', '_hjSession_1', 'session', 'theme']) document.cookie = `${name}=1; path=/`;
+    removeCookies(['_ga*', '_gid', /^_hj/g], 'biscuit_consent');
+    expect(document.cookie).toBe('session=1; theme=1');
+  });
+
+  it('never deletes the consent cookie, even for a catch-all pattern', () => {
+    document.cookie = 'biscuit_consent=1; path=/';
+    document.cookie = 'other=1; path=/';
+    removeCookies(['*'], 'biscuit_consent');
+    expect(document.cookie).toBe('biscuit_consent=1');
+  });
+
+  it('treats regex characters in names literally', () => {
+    document.cookie = 'a.b=1; path=/';
+    document.cookie = 'aXb=1; path=/';
+    removeCookies(['a.b'], 'biscuit_consent');
+    expect(document.cookie).toBe('aXb=1');
+  });
+
+  it('deletes cookies set on the current path and the paths above it', () => {
+    window.history.pushState({}, '', '/a/b/page');
+    document.cookie = '_ga=root; path=/';
+    document.cookie = '_ga=a; path=/a';
+    document.cookie = '_ga=b; path=/a/b';
+    removeCookies(['_ga'], 'biscuit_consent');
+    expect(document.cookie).toBe('');
+    window.history.pushState({}, '', '/');
   });
 });

@@ -1,0 +1,41 @@
+import { CONSENT_MODE_SIGNALS, own, type ConsentModeSignal, type ResolvedConfig } from '../core/config';
+import type { ConsentPlugin } from '../core/store';
+
+const DEFAULT_MAPPING: Readonly<Record<string, readonly ConsentModeSignal[]>> = {
+  essential: ['security_storage'],
+  preferences: ['functionality_storage', 'personalization_storage'],
+  analytics: ['analytics_storage'],
+  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+};
+
+/**
+ * Google Consent Mode v2 through `dataLayer`, as gtag.js does it: a `default`
+ * with every signal denied but security, pushed the moment this runs (so it
+ * precedes any tag placed after the script), then an `update` on load for a
+ * returning visitor and after every change. No Google code is bundled.
+ */
+export function googleConsentMode({ region, waitForUpdate, mapping }: NonNullable<ResolvedConfig['googleConsentMode']>): ConsentPlugin {
+  return (consent) => {
+    const global = window as unknown as { dataLayer?: unknown[] };
+    const dataLayer = (global.dataLayer = global.dataLayer || []);
+    // gtag.js pushes its `arguments` object, and tags read consent commands only in that shape.
+    function gtag(..._command: unknown[]) {
+      // eslint-disable-next-line prefer-rest-params
+      dataLayer.push(arguments);
+    }
+    const signals = (granted: (name: string, essential: boolean) => boolean) => {
+      const state: Record<string, 'granted' | 'denied'> = {};
+      for (const signal of CONSENT_MODE_SIGNALS) state[signal] = 'denied';
+      for (const { name, essential } of consent.config.categories) {
+        if (granted(name, essential)) {
+          for (const signal of own(mapping, name) || own(DEFAULT_MAPPING, name) || []) state[signal] = 'granted';
+        }
+      }
+      return state;
+    };
+    const update = () => gtag('consent', 'update', signals(consent.allowed));
+    gtag('consent', 'default', { ...signals((_, essential) => essential), wait_for_update: waitForUpdate, ...(region && { region }) });
+    if (consent.decided) update();
+    return consent.on('change', update);
+  };
+}
