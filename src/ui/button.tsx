@@ -1,0 +1,19 @@
+import type { ComponentChildren } from 'preact';
+
+/** Props of `Button`. */
+export interface ButtonProps {
+  /** Omit for the submit button of a form. */
+  onClick?: () => void;
+  /** `bc-secondary` for a less prominent action such as Close. */
+  class?: string;
+  children: ComponentChildren;
+}
+
+/** A real `<button>`: every action looks and behaves the same, so rejecting is as easy as accepting. */
+export function Button({ onClick, class: variant, children }: ButtonProps) {
+  return (
+    <button type={onClick ? 'button' : 'submit'} class={variant ? 'bc-button ' + variant : 'bc-button'} onClick={onClick}>
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,17 @@
+const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex="0"]';
+
+/**
+ * Keeps Tab and Shift+Tab inside `container`: what a modal needs where the
+ * browser has no `showModal()` to do it. Call it from a `keydown` handler.
+ */
+export function trapTab(event: KeyboardEvent, container: Element): void {
+  const items = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE));
+  const first = items[0];
+  const last = items[items.length - 1];
+  const active = document.activeElement as HTMLElement;
+  // Shift+Tab from the first item, or from the heading that took focus on opening, wraps to the end.
+  if (event.shiftKey ? active == first || !items.includes(active) : active == last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first)?.focus();
+  }
+}

@@ -1,0 +1,94 @@
+import type { Texts } from './texts/en';
+import { Button } from './button';
+import { Notice } from './notice';
+import { Paragraph } from './paragraph';
+
+/** A category as the form shows it: the config's flags with texts in the visitor's language. */
+export interface CategoryView {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly essential: boolean;
+  readonly gpc: boolean;
+}
+
+/** What one form holds between renders: the visitor's unsaved choices and the last outcome. */
+export interface FormState {
+  choices: Record<string, boolean>;
+  notice?: 'saved' | 'error' | undefined;
+}
+
+/** Which button of the form was pressed. */
+export type FormAction = 'save' | 'accept' | 'reject';
+
+/** Props of `PreferencesForm`. */
+export interface PreferencesFormProps {
+  /** Unique prefix for the ids that tie descriptions to their controls. */
+  id: string;
+  categories: readonly CategoryView[];
+  texts: Texts;
+  href: string | undefined;
+  /** The browser sends Global Privacy Control. */
+  gpc: boolean;
+  state: FormState;
+  onChoose: (name: string, granted: boolean) => void;
+  onAction: (action: FormAction) => void;
+}
+
+/**
+ * The category-by-category choice, shared by the "Customise cookies" dialog
+ * and the cookies page. Essential categories come first, explained but not a
+ * control; each optional one is a fieldset with a Yes/No pair of radios, never
+ * pre-set to Yes for a visitor who has not said so. The notice of the last
+ * save sits at the top.
+ */
+export function PreferencesForm({ id, categories, texts, href, gpc, state, onChoose, onAction }: PreferencesFormProps) {
+  const { choices, notice } = state;
+  return (
+    <form
+      class="bc-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onAction('save');
+      }}
+    >
+      {notice && <Notice role={notice == 'saved' ? 'status' : 'alert'} text={notice == 'saved' ? texts.formSaved : texts.error} />}
+      <Paragraph text={texts.panelIntro} href={href} />
+      {categories
+        .filter((category) => category.essential)
+        .map(({ name, title, description }) => (
+          <div key={name} class="bc-category" role="group" aria-labelledby={`${id}-${name}`}>
+            <p class="bc-legend" id={`${id}-${name}`}>
+              {title}
+            </p>
+            <Paragraph text={description} href={href} />
+            <p class="bc-always">{texts.alwaysOn}</p>
+          </div>
+        ))}
+      {categories
+        .filter((category) => !category.essential)
+        .map(({ name, title, description, gpc: honoursGpc }) => (
+          <fieldset key={name} class="bc-category" aria-describedby={`${id}-${name}`}>
+            <legend class="bc-legend">{title}</legend>
+            <div id={`${id}-${name}`}>
+              <Paragraph text={description} href={href} />
+              {gpc && honoursGpc && <Paragraph class="bc-text bc-gpc" text={texts.gpcNotice} href={href} />}
+            </div>
+            <div class="bc-radios">
+              {[true, false].map((granted) => (
+                <label key={String(granted)} class="bc-radio">
+                  <input type="radio" name={name} checked={choices[name] === granted} onChange={() => onChoose(name, granted)} />
+                  {granted ? texts.yes : texts.no}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+      <div class="bc-actions">
+        <Button>{texts.save}</Button>
+        <Button onClick={() => onAction('accept')}>{texts.accept}</Button>
+        <Button onClick={() => onAction('reject')}>{texts.reject}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ComponentChildren } from 'preact';
+import type { Texts } from './texts/en';
+import { Button } from './button';
+import { trapTab } from './focus-trap';
+
+/** Props of `PreferencesPanel`. */
+export interface PreferencesPanelProps {
+  /** Unique id of the heading, which names the dialog. */
+  id: string;
+  texts: Texts;
+  /**
+   * The browser has `showModal()`, which the caller runs after rendering. Otherwise
+   * the dialog is rendered open with `role="dialog"` and `aria-modal`, and
+   * keeps focus inside itself.
+   */
+  native: boolean;
+  onClose: () => void;
+  children: ComponentChildren;
+}
+
+/**
+ * The "Customise cookies" dialog: a modal `<dialog>` named by its heading, with
+ * a visible Close button; Escape closes it too.
+ */
+export function PreferencesPanel({ id, texts, native, onClose, children }: PreferencesPanelProps) {
+  return (
+    <dialog
+      class="bc-panel"
+      aria-labelledby={id}
+      role={native ? undefined : 'dialog'}
+      aria-modal={native ? undefined : 'true'}
+      open={!native || undefined}
+      // The browser closed it itself (for example the Android back gesture).
+      onClose={onClose}
+      onKeyDown={(event) => {
+        if (event.key == 'Escape') {
+          event.preventDefault();
+          onClose();
+        } else if (event.key == 'Tab' && !native) {
+          trapTab(event, event.currentTarget);
+        }
+      }}
+    >
+      <div class="bc-header">
+        <h2 class="bc-title" id={id} tabIndex={-1}>
+          {texts.panelTitle}
+        </h2>
+        <Button class="bc-secondary" onClick={onClose}>
+          {texts.close}
+        </Button>
+      </div>
+      {children}
+    </dialog>
+  );
+}

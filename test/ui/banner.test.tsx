@@ -1,0 +1,133 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { brokenStorage, decidedStorage, startConsent } from './start-consent';
+
+const banner = () => screen.findByRole('region', { name: 'Cookies on this website' });
+
+describe('the banner', () => {
+  it('asks a visitor who has not decided, in the exact default wording', async () => {
+    startConsent();
+    const region = await banner();
+    expect(region.textContent).toBe(
+      "We use some essential cookies to make our website work. We'd like to set additional cookies so we can remember your preferences and understand how you use our site." +
+        'You can manage your preferences and cookie settings at any time by clicking on "Customise Cookies" below.' +
+        'Accept additional cookies' +
+        'Reject additional cookies' +
+        'Customise cookies',
+    );
+    expect(within(region).getAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Accept additional cookies',
+      'Reject additional cookies',
+      'Customise cookies',
+    ]);
+    expect(within(region).queryByRole('heading')).toBeNull();
+  });
+
+  it('is the first thing in <body>, so it comes first in reading and tab order', async () => {
+    document.body.innerHTML = '<header><a href="/">Home</a></header><main><h1>Page</h1></main>';
+    startConsent();
+    const region = await banner();
+    expect(document.body.firstElementChild!.contains(region)).toBe(true);
+  });
+
+  it('is not a modal: the page stays usable', async () => {
+    startConsent();
+    await banner();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows the optional heading when bannerTitle is set', async () => {
+    startConsent({ texts: { en: { bannerTitle: 'Cookies on Example' } } });
+    const region = await banner();
+    expect(within(region).getByRole('heading', { name: 'Cookies on Example' })).toBeTruthy();
+  });
+
+  it('accepts, confirms and moves focus to the confirmation', async () => {
+    const { consent } = startConsent();
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Accept additional cookies' }));
+    const status = await screen.findByRole('status');
+    expect(consent.get().categories).toEqual({ essential: true, preferences: true, analytics: true });
+    expect(consent.get().source).toBe('banner');
+    expect(status.textContent).toBe("You've accepted additional cookies. You can change your cookie settings at any time.");
+    expect(document.activeElement).toBe(status);
+    expect(within(await banner()).queryByRole('button', { name: 'Accept additional cookies' })).toBeNull();
+  });
+
+  it('rejects, confirms and moves focus to the confirmation', async () => {
+    const { consent } = startConsent();
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Reject additional cookies' }));
+    const status = await screen.findByRole('status');
+    expect(consent.decided).toBe(true);
+    expect(consent.get().categories).toEqual({ essential: true, preferences: false, analytics: false });
+    expect(status.textContent).toBe("You've rejected additional cookies. You can change your cookie settings at any time.");
+    expect(document.activeElement).toBe(status);
+  });
+
+  it('links "change your cookie settings" to the cookies page only when there is one', async () => {
+    startConsent({ cookiesPageUrl: '/cookies' });
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Reject additional cookies' }));
+    const link = within(await screen.findByRole('status')).getByRole('link', { name: 'change your cookie settings' });
+    expect(link.getAttribute('href')).toBe('/cookies');
+  });
+
+  it('has no link without a cookies page', async () => {
+    startConsent();
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Accept additional cookies' }));
+    expect(within(await screen.findByRole('status')).queryByRole('link')).toBeNull();
+  });
+
+  it('hides the confirmation with "Hide cookie message"', async () => {
+    startConsent();
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Accept additional cookies' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Hide cookie message' }));
+    expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull();
+  });
+
+  it('returns focus to what showed the banner when the confirmation is hidden', async () => {
+    const { consent } = startConsent({}, { storage: await decidedStorage() });
+    document.body.insertAdjacentHTML('beforeend', '<button>Cookie banner</button>');
+    const opener = screen.getByRole('button', { name: 'Cookie banner' });
+    opener.focus();
+    consent.showBanner();
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Reject additional cookies' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Hide cookie message' }));
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('shows an alert and keeps the question when the choice cannot be saved, and a retry works', async () => {
+    const { storage, state } = brokenStorage();
+    const { consent } = startConsent({}, { storage });
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Accept additional cookies' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Sorry, there was a technical problem. Please try again.');
+    // The choice applies in memory all the same.
+    expect(consent.allowed('analytics')).toBe(true);
+    expect(screen.queryByRole('status')).toBeNull();
+
+    state.fixed = true;
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Accept additional cookies' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/^You've accepted additional cookies/);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(storage.read()).toBeTruthy();
+  });
+
+  it('closes when a decision arrives from elsewhere (another tab, the site’s own code)', async () => {
+    const { consent } = startConsent();
+    await banner();
+    await consent.rejectAll();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull());
+  });
+
+  it('shows the question again on showBanner() for a visitor who has decided', async () => {
+    const { consent } = startConsent({}, { storage: await decidedStorage() });
+    consent.showBanner();
+    expect(within(await banner()).getByRole('button', { name: 'Reject additional cookies' })).toBeTruthy();
+  });
+
+  it('closes on hide()', async () => {
+    const { consent } = startConsent();
+    await banner();
+    consent.hide();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull());
+  });
+});

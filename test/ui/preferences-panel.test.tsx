@@ -1,0 +1,236 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { brokenStorage, decidedStorage, startConsent } from './start-consent';
+
+const banner = () => screen.findByRole('region', { name: 'Cookies on this website' });
+const dialog = () => screen.findByRole('dialog', { name: 'Customise cookies' });
+const radio = (container: HTMLElement, group: string, name: 'Yes' | 'No') =>
+  within(within(container).getByRole('group', { name: group })).getByRole('radio', { name }) as HTMLInputElement;
+
+async function openFromBanner() {
+  fireEvent.click(within(await banner()).getByRole('button', { name: 'Customise cookies' }));
+  return dialog();
+}
+
+describe('the preferences dialog', () => {
+  it('opens from the banner with focus on its heading, and closes with Escape, returning focus', async () => {
+    startConsent();
+    const customise = within(await banner()).getByRole('button', { name: 'Customise cookies' });
+    customise.focus();
+    fireEvent.click(customise);
+    const panel = await dialog();
+    expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'Customise cookies' }));
+
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(customise);
+    // Closing the dialog is not a decision: the banner still asks.
+    expect(within(await banner()).getByRole('button', { name: 'Accept additional cookies' })).toBeTruthy();
+  });
+
+  it('closes with its visible Close button, returning focus to the opener', async () => {
+    const { consent } = startConsent({}, { storage: await decidedStorage() });
+    document.body.insertAdjacentHTML('beforeend', '<button>Cookie settings</button>');
+    const opener = screen.getByRole('button', { name: 'Cookie settings' });
+    opener.focus();
+    consent.showPreferences();
+    fireEvent.click(within(await dialog()).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('is modal without showModal(): aria-modal, the page inert, and Tab kept inside', async () => {
+    document.body.innerHTML = '<main><a href="/">Home</a></main>';
+    startConsent();
+    const panel = await openFromBanner();
+    expect(panel.getAttribute('aria-modal')).toBe('true');
+    expect(screen.getByRole('main', { hidden: true }).hasAttribute('inert')).toBe(true);
+    expect((await banner()).hasAttribute('inert')).toBe(true);
+
+    const buttons = within(panel).getAllByRole('button');
+    const first = buttons[0]!;
+    const last = buttons[buttons.length - 1]!;
+    expect(first.textContent).toBe('Close');
+    last.focus();
+    fireEvent.keyDown(last, { key: 'Tab' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(last);
+    // Shift+Tab from the heading, where focus starts, wraps to the end too.
+    const heading = within(panel).getByRole('heading', { name: 'Customise cookies' });
+    heading.focus();
+    fireEvent.keyDown(heading, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(last);
+
+    // Focus that escapes anyway (no `inert` support) is brought back.
+    screen.getByRole('link', { name: 'Home', hidden: true }).focus();
+    expect(panel.contains(document.activeElement)).toBe(true);
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Close' }));
+    expect(screen.getByRole('main').hasAttribute('inert')).toBe(false);
+    expect((await banner()).hasAttribute('inert')).toBe(false);
+  });
+
+  describe('with a native showModal()', () => {
+    const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
+    afterEach(() => {
+      delete proto.showModal;
+    });
+
+    it('opens with showModal() and leaves modality to the browser', async () => {
+      let modal: HTMLDialogElement | undefined;
+      proto.showModal = function (this: HTMLDialogElement) {
+        modal = this;
+        this.setAttribute('open', '');
+      };
+      document.body.innerHTML = '<main>Page</main>';
+      startConsent();
+      const panel = await openFromBanner();
+      expect(modal).toBe(panel);
+      expect(panel.hasAttribute('aria-modal')).toBe(false);
+      expect(screen.getByRole('main').hasAttribute('inert')).toBe(false);
+      expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'Customise cookies' }));
+      fireEvent.keyDown(panel, { key: 'Escape' });
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
+  });
+
+  it('lists essential cookies first, as always on and not a control', async () => {
+    startConsent({ categories: { analytics: {}, marketing: {} } });
+    const panel = await openFromBanner();
+    const groups = within(panel).getAllByRole('group');
+    const essential = within(panel).getByRole('group', { name: 'Essential cookies' });
+    expect(groups[0]).toBe(essential);
+    expect(essential.textContent).toContain('Always on');
+    expect(essential.textContent).toContain('These cookies make the website work');
+    expect(within(essential).queryAllByRole('radio')).toEqual([]);
+    expect(groups.slice(1).map((group) => within(group).getAllByRole('radio').length)).toEqual([2, 2]);
+  });
+
+  it('shows every optional choice as No to a visitor who has not decided', async () => {
+    startConsent({ categories: { preferences: {}, analytics: {}, marketing: {} } });
+    const panel = await openFromBanner();
+    for (const group of ['Preference cookies', 'Analytics cookies', 'Marketing cookies']) {
+      expect(radio(panel, group, 'No').checked).toBe(true);
+      expect(radio(panel, group, 'Yes').checked).toBe(false);
+    }
+  });
+
+  it('describes each category in its group', async () => {
+    startConsent({ categories: { analytics: { title: 'Statistics', description: 'Counting visits.' } } });
+    const panel = await openFromBanner();
+    const group = within(panel).getByRole('group', { name: 'Statistics' });
+    const description = document.getElementById(group.getAttribute('aria-describedby')!);
+    expect(description!.textContent).toBe('Counting visits.');
+  });
+
+  it('starts from the current choice of a visitor who has decided', async () => {
+    const { consent } = startConsent({}, { storage: await decidedStorage({}, (c) => c.save({ analytics: true })) });
+    consent.showPreferences();
+    const panel = await dialog();
+    expect(radio(panel, 'Analytics cookies', 'Yes').checked).toBe(true);
+    expect(radio(panel, 'Preference cookies', 'No').checked).toBe(true);
+  });
+
+  it('starts from the earlier answers after a revision change', async () => {
+    const storage = await decidedStorage({}, (c) => c.save({ preferences: true }));
+    startConsent({ revision: 1 }, { storage });
+    const panel = await openFromBanner();
+    expect(radio(panel, 'Preference cookies', 'Yes').checked).toBe(true);
+    expect(radio(panel, 'Analytics cookies', 'No').checked).toBe(true);
+  });
+
+  it('saves the choices, closes, and says so in the banner with focus on the message', async () => {
+    const { consent } = startConsent({ cookiesPageUrl: '/cookies' });
+    const panel = await openFromBanner();
+    fireEvent.click(radio(panel, 'Analytics cookies', 'Yes'));
+    expect(radio(panel, 'Analytics cookies', 'Yes').checked).toBe(true);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save cookie preferences' }));
+
+    const status = await screen.findByRole('status');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(consent.get().categories).toEqual({ essential: true, preferences: false, analytics: true });
+    expect(consent.get().source).toBe('panel');
+    expect(status.textContent).toBe(
+      'Your cookie preferences have been saved. You can update your cookie settings at any time on the cookies page.',
+    );
+    expect(within(status).getByRole('link', { name: 'cookies page' }).getAttribute('href')).toBe('/cookies');
+    expect((await banner()).contains(status)).toBe(true);
+    expect(document.activeElement).toBe(status);
+    expect(screen.getByRole('button', { name: 'Hide cookie message' })).toBeTruthy();
+  });
+
+  it('accepts or rejects everything from the dialog', async () => {
+    const { consent } = startConsent();
+    fireEvent.click(within(await openFromBanner()).getByRole('button', { name: 'Accept additional cookies' }));
+    await screen.findByRole('status');
+    expect(consent.get().categories).toEqual({ essential: true, preferences: true, analytics: true });
+
+    consent.showPreferences();
+    fireEvent.click(within(await dialog()).getByRole('button', { name: 'Reject additional cookies' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(consent.get().categories).toEqual({ essential: true, preferences: false, analytics: false });
+    expect(consent.get().source).toBe('panel');
+  });
+
+  it('stays open with the choices intact and an alert when saving fails, and a retry works', async () => {
+    const { storage, state } = brokenStorage();
+    const { consent } = startConsent({}, { storage });
+    const panel = await openFromBanner();
+    fireEvent.click(radio(panel, 'Preference cookies', 'Yes'));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save cookie preferences' }));
+
+    const alert = await within(panel).findByRole('alert');
+    expect(alert.textContent).toBe('Sorry, there was a technical problem. Please try again.');
+    expect(document.activeElement).toBe(alert);
+    expect(screen.getByRole('dialog', { name: 'Customise cookies' })).toBe(panel);
+    expect(radio(panel, 'Preference cookies', 'Yes').checked).toBe(true);
+    expect(radio(panel, 'Analytics cookies', 'No').checked).toBe(true);
+    // At the top of the dialog, before the first choice.
+    expect(alert.compareDocumentPosition(within(panel).getAllByRole('group')[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(consent.allowed('preferences')).toBe(true);
+
+    state.fixed = true;
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save cookie preferences' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Your cookie preferences have been saved/);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(storage.read()).toBeTruthy();
+  });
+
+  it('tells a visitor whose browser sends Global Privacy Control, and still lets them say Yes', async () => {
+    const { consent } = startConsent({ categories: { analytics: {}, marketing: {} } }, { gpc: true });
+    const panel = await openFromBanner();
+    const notice = 'Your browser is sending a Global Privacy Control signal, so this is set to No. You can still choose Yes.';
+    const marketing = within(panel).getByRole('group', { name: 'Marketing cookies' });
+    expect(marketing.textContent).toContain(notice);
+    expect(document.getElementById(marketing.getAttribute('aria-describedby')!)!.textContent).toContain(notice);
+    expect(within(panel).getByRole('group', { name: 'Analytics cookies' }).textContent).not.toContain(notice);
+
+    fireEvent.click(radio(panel, 'Marketing cookies', 'Yes'));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save cookie preferences' }));
+    await screen.findByRole('status');
+    expect(consent.allowed('marketing')).toBe(true);
+  });
+
+  it('shows no Global Privacy Control notice without the signal', async () => {
+    startConsent({ categories: { marketing: {} } });
+    const panel = await openFromBanner();
+    expect(within(panel).getByRole('group', { name: 'Marketing cookies' }).textContent).not.toContain('Global Privacy Control');
+  });
+
+  it('follows a choice made elsewhere while open', async () => {
+    const { consent } = startConsent();
+    const panel = await openFromBanner();
+    await consent.acceptAll();
+    await waitFor(() => expect(radio(panel, 'Analytics cookies', 'Yes').checked).toBe(true));
+  });
+
+  it('closes on hide(), along with the banner', async () => {
+    const { consent } = startConsent();
+    await openFromBanner();
+    consent.hide();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull();
+  });
+});

@@ -1,0 +1,69 @@
+// Starts a consent instance with the real UI loader in jsdom, and cleans up after each test.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { resolveConfig, type ConsentConfig } from '../../src/core/config';
+import type { ConsentStorage } from '../../src/core/storage';
+import { createStore, type Consent } from '../../src/core/store';
+import { createMemoryStorage } from '../../src/storage/memory';
+import { uiLoader } from '../../src/ui/loader';
+
+const STYLES = readFileSync(resolve(__dirname, '../../src/ui/styles.css'), 'utf8');
+const started: Consent[] = [];
+
+/** Options of `startConsent`. */
+export interface StartOptions {
+  storage?: ConsentStorage;
+  gpc?: boolean;
+}
+
+/** A consent instance with the UI; `load` is the spy that loads the view chunk. */
+export function startConsent(config: ConsentConfig = {}, { storage = createMemoryStorage(), gpc = false }: StartOptions = {}) {
+  const load = vi.fn(() => import('../../src/ui/view'));
+  const consent = createStore({ config: resolveConfig(config), storage, gpc, plugins: [uiLoader(load)] });
+  started.push(consent);
+  return { consent, load, storage };
+}
+
+/** A storage whose writes throw (cookies disabled) until `state.fixed` is set. */
+export function brokenStorage(initial?: string) {
+  const inner = createMemoryStorage(initial);
+  const state = { fixed: false };
+  const storage: ConsentStorage = {
+    read: () => inner.read(),
+    write: (value) => {
+      if (!state.fixed) throw new Error('SecurityError: cookies are disabled');
+      inner.write(value);
+    },
+    remove: () => inner.remove(),
+  };
+  return { storage, state };
+}
+
+/** The stored value of a visitor who accepted everything at revision 0 (written by the real store). */
+export async function decidedStorage(config: ConsentConfig = {}, choose: (consent: Consent) => Promise<unknown> = (consent) => consent.acceptAll()) {
+  const storage = createMemoryStorage();
+  await choose(createStore({ config: resolveConfig(config), storage }));
+  return storage;
+}
+
+/** Puts the real stylesheet in the page, as a site that imports style.css would. */
+export function addStyles() {
+  const style = document.createElement('style');
+  style.textContent = STYLES;
+  document.head.append(style);
+}
+
+beforeEach(() => {
+  addStyles();
+});
+
+afterEach(() => {
+  started.splice(0).forEach((consent) => consent.destroy());
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+  for (const name of Array.from(document.documentElement.attributes, (attribute) => attribute.name)) {
+    document.documentElement.removeAttribute(name);
+  }
+  vi.restoreAllMocks();
+});
