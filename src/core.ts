@@ -6,10 +6,11 @@
 import type { CategoryNames, ConsentConfig } from './core/config';
 import type { Consent } from './core/store';
 import { createConsentWith } from './create-consent';
+import { NPM_CHUNKS } from './npm-chunks';
 
 export * from './public-types';
 
 /** Creates a consent instance without UI. Throws a `ConfigError` for a malformed config. */
 export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
-  return createConsentWith(config) as Consent<CategoryNames<Cfg>>;
+  return createConsentWith(config, [], NPM_CHUNKS) as Consent<CategoryNames<Cfg>>;
 }

@@ -13,8 +13,6 @@ export interface Chunks {
   writer(): Promise<typeof import('./writer')>;
 }
 
-const NPM_CHUNKS: Chunks = { writer: () => import('./writer') };
-
 /** Re-dispatches `change` and `error` on `document` for scripts that never see the Consent object. */
 const domEvents: ConsentPlugin = (consent) => {
   const dispatch = (type: string) => (detail: unknown) =>
@@ -30,14 +28,17 @@ const domEvents: ConsentPlugin = (consent) => {
 /**
  * The browser composition shared by every entry: the validated config, the
  * cookie (or a memory store outside the browser), the integrations it asks
- * for, the DOM plugins, then `ui`. Google Consent Mode comes first so its
- * `default` is in `dataLayer` before anything else can run.
+ * for, the DOM plugins, then `ui`; `chunks` says where the lazy parts come
+ * from. Google Consent Mode comes first so its `default` is in `dataLayer`
+ * before anything else can run.
  */
-export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[] = [], chunks: Chunks = NPM_CHUNKS): Consent {
+export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[], chunks: Chunks): Consent {
   const resolved = resolveConfig(config, console.warn);
   const { googleConsentMode: consentMode, consentLog } = resolved;
   const browser = typeof document != 'undefined';
-  const plugins = [domEvents, blocker({ nonce: resolved.nonce }), cookieCleanup(chunks.writer), tabSync, ...ui];
+  // Whoever is shown the UI is about to choose: fetch the writer while they read.
+  const preload: ConsentPlugin = (consent) => consent.on('show', () => void chunks.writer().catch(() => {}));
+  const plugins = [domEvents, blocker({ nonce: resolved.nonce }), cookieCleanup(chunks.writer), tabSync, preload, ...ui];
   if (consentMode) plugins.unshift(googleConsentMode(consentMode));
   return createStore({
     config: resolved,

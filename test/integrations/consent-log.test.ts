@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConsentLogError } from '../../src/core/errors';
+import { resolveConfig } from '../../src/core/config';
+import { createRecord } from '../../src/core/record';
+import { sendToConsentLog } from '../../src/integrations/consent-log';
+
+const record = createRecord(resolveConfig({}), (name) => name == 'analytics', {
+  decided: true,
+  updatedAt: '2026-11-26T09:30:00.000Z',
+  id: '3f9c2a7e0b1d4c6f8a2e5b7d9c0f1a3e',
+  source: 'banner',
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('sendToConsentLog', () => {
+  it('POSTs the record as JSON with keepalive, and nothing personal', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    await sendToConsentLog('/consent-log', record);
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/consent-log');
+    expect(init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'same-origin', headers: { 'Content-Type': 'application/json' } });
+    expect(JSON.parse(init.body as string)).toEqual({
+      id: '3f9c2a7e0b1d4c6f8a2e5b7d9c0f1a3e',
+      updatedAt: '2026-11-26T09:30:00.000Z',
+      revision: 0,
+      categories: { essential: true, preferences: false, analytics: true },
+      source: 'banner',
+    });
+  });
+
+  it('fails with a ConsentLogError on a non-2xx answer', async () => {
+    vi.stubGlobal('fetch', async () => new Response('nope', { status: 503 }));
+    await expect(sendToConsentLog('/log', record)).rejects.toThrow(new ConsentLogError('biscuit-consent: the consent log answered 503'));
+  });
+
+  it('fails with a ConsentLogError when the log cannot be reached', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await sendToConsentLog('/log', record).catch((error: unknown) => error);
+    expect(error).toBeInstanceOf(ConsentLogError);
+    expect((error as Error).cause).toEqual(new TypeError('Failed to fetch'));
+  });
+
+  it('gives up after ten seconds', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('fetch', (_: string, init: RequestInit) =>
+      new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
+    const sending = sendToConsentLog('/log', record).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await sending).toBeInstanceOf(ConsentLogError);
+    vi.useRealTimers();
+  });
+});

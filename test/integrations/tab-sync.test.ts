@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resolveConfig } from '../../src/core/config';
+import { createStore, type Consent } from '../../src/core/store';
+import { tabSync } from '../../src/integrations/tab-sync';
+import { createMemoryStorage } from '../../src/storage/memory';
+
+const instances: Consent[] = [];
+/** Two "tabs": consent instances sharing one storage, as tabs share the cookie jar. */
+function tabs(plugin = tabSync) {
+  const storage = createMemoryStorage();
+  const make = () => {
+    const consent = createStore({ config: resolveConfig({}), storage, plugins: [plugin] });
+    instances.push(consent);
+    return consent;
+  };
+  return [make(), make()] as const;
+}
+
+afterEach(() => {
+  instances.splice(0).forEach((consent) => consent.destroy());
+  vi.unstubAllGlobals();
+});
+
+describe('tabSync', () => {
+  it('brings another tab up to date through BroadcastChannel, without a reload', async () => {
+    const [first, second] = tabs();
+    const change = vi.fn();
+    second.on('change', change);
+    await first.acceptAll();
+    await vi.waitFor(() => expect(second.allowed('analytics')).toBe(true));
+    expect(change).toHaveBeenCalledOnce();
+    await first.rejectAll();
+    await vi.waitFor(() => expect(second.allowed('analytics')).toBe(false));
+  });
+
+  it('follows a reset in another tab', async () => {
+    const [first, second] = tabs();
+    await first.acceptAll();
+    await vi.waitFor(() => expect(second.decided).toBe(true));
+    await first.reset();
+    await vi.waitFor(() => expect(second.decided).toBe(false));
+  });
+
+  it('re-reads the cookie when the tab is focused, where BroadcastChannel is missing', async () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const [first, second] = tabs();
+    await first.acceptAll();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(second.allowed('analytics')).toBe(false);
+    window.dispatchEvent(new Event('focus'));
+    expect(second.allowed('analytics')).toBe(true);
+  });
+
+  it('stops listening after destroy', async () => {
+    const [first, second] = tabs();
+    second.destroy();
+    await first.acceptAll();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    window.dispatchEvent(new Event('focus'));
+    expect(second.allowed('analytics')).toBe(false);
+  });
+});
