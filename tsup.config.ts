@@ -1,15 +1,39 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+const shared: Options = { target: 'es2020', minify: true, sourcemap: true, treeshake: true };
 
 export default defineConfig([
   {
-    // The npm entries: ESM + CJS with types. Dependencies (js-cookie) stay imports.
+    // The npm entries: ESM + CJS with types. js-cookie stays an import; Preact
+    // (a dev dependency) is bundled into the lazily loaded UI chunk.
+    ...shared,
     entry: { index: 'src/index.ts', core: 'src/core.ts', server: 'src/server/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
-    target: 'es2020',
-    minify: true,
-    sourcemap: true,
     splitting: true,
+  },
+  {
+    // The stylesheet npm users import as `biscuit-consent/style.css`.
+    entry: { style: 'src/ui/styles.css' },
+    minify: true,
+  },
+  {
+    // The script-tag build: one classic script every visitor downloads…
+    ...shared,
+    entry: { 'biscuit.global': 'src/global.ts' },
+    outDir: 'dist/browser',
+    format: 'iife',
+    noExternal: [/.*/],
+    outExtension: () => ({ js: '.js' }),
+  },
+  {
+    // …and the modules it imports from its own folder only when needed.
+    ...shared,
+    entry: { 'biscuit-ui': 'src/ui/view.tsx', 'biscuit-writer': 'src/writer.ts', biscuit: 'src/ui/styles.css' },
+    outDir: 'dist/browser',
+    format: 'esm',
+    splitting: true,
+    noExternal: [/.*/],
+    outExtension: () => ({ js: '.js' }),
   },
 ]);

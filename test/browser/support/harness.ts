@@ -1,0 +1,58 @@
+// One Chromium and one example server per test file, plus helpers every
+// browser test needs: pages that record console errors and failed requests.
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+// @ts-expect-error: a plain JavaScript module shared with `npm start`
+import { createExampleServer, listen } from '../../../examples/serve.mjs';
+import { launchChromium } from './chromium';
+
+type Handler = (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, url: URL) => unknown;
+
+export interface HarnessOptions {
+  handlers?: Record<string, Handler>;
+  headers?: (url: URL) => Record<string, string>;
+}
+
+export interface Harness {
+  browser: Browser;
+  origin: string;
+  /** A fresh context (own cookies) and page. `errors` collects page errors and console errors. */
+  open(path: string, options?: BrowserContextOptions & { context?: BrowserContext }): Promise<OpenPage>;
+}
+
+export interface OpenPage {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+  /** URLs the page requested, in order. */
+  requests: string[];
+}
+
+/** Registers beforeAll/afterAll that start and stop Chromium and the server. */
+export function useBrowser(options: HarnessOptions = {}): Harness {
+  const harness = {} as Harness;
+  let server: Server;
+  beforeAll(async () => {
+    const started = await listen(createExampleServer(options));
+    server = started.server;
+    harness.origin = started.origin;
+    harness.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await harness.browser?.close();
+    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+  });
+  harness.open = async (path, { context: shared, ...contextOptions } = {}) => {
+    const context = shared ?? (await harness.browser.newContext(contextOptions));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => message.type() == 'error' && errors.push(`console: ${message.text()}`));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(harness.origin + path);
+    return { page, context, errors, requests };
+  };
+  return harness;
+}
