@@ -17,6 +17,8 @@ export interface HarnessOptions {
 export interface Harness {
   browser: Browser;
   origin: string;
+  /** Serves `html` at `/t/<name>` (with optional response headers) and returns that path. */
+  page(name: string, html: string, headers?: Record<string, string>): string;
   /** A fresh context (own cookies) and page. `errors` collects page errors and console errors. */
   open(path: string, options?: BrowserContextOptions & { context?: BrowserContext }): Promise<OpenPage>;
 }
@@ -32,9 +34,19 @@ export interface OpenPage {
 /** Registers beforeAll/afterAll that start and stop Chromium and the server. */
 export function useBrowser(options: HarnessOptions = {}): Harness {
   const harness = {} as Harness;
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
+  const servePage: Handler = (_request, response, url) => {
+    const page = pages.get(url.pathname.slice(3));
+    if (!page) return response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...page.headers }).end(page.html);
+  };
+  harness.page = (name, html, headers = {}) => {
+    pages.set(name, { html, headers });
+    return `/t/${name}`;
+  };
   let server: Server;
   beforeAll(async () => {
-    const started = await listen(createExampleServer(options));
+    const started = await listen(createExampleServer({ ...options, handlers: { '/t/': servePage, ...options.handlers } }));
     server = started.server;
     harness.origin = started.origin;
     harness.browser = await launchChromium();

@@ -1,0 +1,1 @@
+window.analyticsFileRuns = (window.analyticsFileRuns || 0) + 1;

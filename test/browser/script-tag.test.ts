@@ -1,0 +1,165 @@
+// The script-tag build as a CMS editor would paste it, in real Chromium.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/harness';
+
+const harness = useBrowser();
+
+const SCRIPT = '<script src="/assets/biscuit-consent/biscuit.global.js"></script>';
+const BLOCKED = '<script type="text/plain" data-consent="analytics">window.analyticsRuns = (window.analyticsRuns || 0) + 1</script>';
+
+function html({ head = '', body = '' }: { head?: string; body?: string }) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page</title>${head}</head><body><main><h1>Page</h1><p>Text.</p></main>${body}</body></html>`;
+}
+
+const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on this website' });
+const analyticsRuns = (page: Page) => page.evaluate(() => (window as { analyticsRuns?: number }).analyticsRuns ?? 0);
+
+async function acceptAndExpectAnalytics(page: Page) {
+  await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+  await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
+}
+
+describe('placement', () => {
+  it.each([
+    ['in <head>, before <body> exists', { head: SCRIPT, body: BLOCKED }],
+    ['at the end of <body>', { body: BLOCKED + SCRIPT }],
+    ['with defer', { head: SCRIPT.replace('<script ', '<script defer '), body: BLOCKED }],
+    ['with async', { head: SCRIPT.replace('<script ', '<script async '), body: BLOCKED }],
+  ])('works %s', async (name, parts) => {
+    const { page, errors } = await harness.open(harness.page(`placement-${name.length}`, html(parts)));
+    await banner(page).waitFor();
+    // First in reading and tab order.
+    expect(await page.evaluate(() => document.body.firstElementChild!.contains(document.querySelector('[aria-label="Cookies on this website"]')))).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Accept additional cookies');
+    expect(await analyticsRuns(page)).toBe(0);
+    await acceptAndExpectAnalytics(page);
+    expect(await page.evaluate(() => typeof (window as { Biscuit?: { allowed?: unknown } }).Biscuit?.allowed)).toBe('function');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('config discovery', () => {
+  it('reads the JSON block, without evaluating it', async () => {
+    const block = '<script type="application/json" id="biscuit-config">{ "cookiesPageUrl": "/cookies", "categories": { "social": { "title": "Social media" } } }</script>';
+    const { page } = await harness.open(harness.page('json-block', html({ head: block + SCRIPT })));
+    await banner(page).waitFor();
+    expect(await page.evaluate(() => (window as { Biscuit?: { config: { categories: { name: string }[] } } }).Biscuit!.config.categories.map((c) => c.name))).toEqual(['essential', 'social']);
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    expect(await page.getByRole('link', { name: 'change your cookie settings' }).getAttribute('href')).toBe('/cookies');
+  });
+
+  it('reads window.BiscuitConfig when there is no block', async () => {
+    const inline = '<script>window.BiscuitConfig = { categories: { marketing: {} } }</script>';
+    const { page } = await harness.open(harness.page('window-config', html({ head: inline + SCRIPT })));
+    await banner(page).waitFor();
+    expect(await page.evaluate(() => (window as { Biscuit?: { config: { categories: { name: string }[] } } }).Biscuit!.config.categories.map((c) => c.name))).toEqual(['essential', 'marketing']);
+  });
+
+  it('reports broken JSON and still offers the banner with the defaults', async () => {
+    const block = '<script type="application/json" id="biscuit-config">{ "cookiesPageUrl": "/cookies", }</script>';
+    const { page, errors } = await harness.open(harness.page('broken-json', html({ head: block + SCRIPT, body: BLOCKED })));
+    await banner(page).waitFor();
+    expect(errors).toEqual([expect.stringMatching(/^console: biscuit-consent: the #biscuit-config block is not valid JSON .*; using the defaults$/)]);
+    await page.getByRole('button', { name: 'Reject additional cookies' }).click();
+    await page.getByText("You've rejected additional cookies.").waitFor();
+    expect(await analyticsRuns(page)).toBe(0);
+  });
+
+  it('reports an invalid field, drops it and keeps the rest of the config', async () => {
+    const block =
+      '<script type="application/json" id="biscuit-config">{ "cookie": { "expiresDays": 0 }, "cookiesPageUrl": "/cookies", "categories": { "analytics": {} } }</script>';
+    const { page, errors } = await harness.open(harness.page('invalid-field', html({ head: block + SCRIPT, body: BLOCKED })));
+    await banner(page).waitFor();
+    expect(errors).toEqual([
+      'console: biscuit-consent: config.cookie.expiresDays must be a whole number of days from 1 to 730; ignoring config.cookie',
+    ]);
+    await acceptAndExpectAnalytics(page);
+    expect(await page.getByRole('link', { name: 'change your cookie settings' }).getAttribute('href')).toBe('/cookies');
+  });
+});
+
+describe('window.Biscuit and the command queue', () => {
+  it('runs functions queued before it loaded once, in order, and later ones at once; a throwing one does not stop the rest', async () => {
+    const queue = `<script>
+      window.calls = [];
+      window.Biscuit = window.Biscuit || [];
+      Biscuit.push(function (api) { calls.push('first:' + typeof api.allowed); });
+      Biscuit.push(function () { throw new Error('queued function failed'); });
+      Biscuit.push(function (api) { calls.push('third:' + api.decided); });
+    </script>`;
+    const { page, errors } = await harness.open(harness.page('queue', html({ head: queue + SCRIPT })));
+    await banner(page).waitFor();
+    expect(await page.evaluate(() => (window as { calls?: string[] }).calls)).toEqual(['first:function', 'third:false']);
+    expect(errors).toEqual(['pageerror: queued function failed']);
+    await page.evaluate(() => (window as unknown as { Biscuit: { push(fn: (api: unknown) => void): void } }).Biscuit.push(() => (window as unknown as { calls: string[] }).calls.push('later')));
+    expect(await page.evaluate(() => (window as { calls?: string[] }).calls)).toEqual(['first:function', 'third:false', 'later']);
+  });
+
+  it('is harmless when included twice: one instance, one banner, and a note on the console', async () => {
+    const { page } = await harness.open(harness.page('twice', html({ head: SCRIPT, body: SCRIPT })));
+    const warnings: string[] = [];
+    page.on('console', (message) => message.type() == 'warning' && warnings.push(message.text()));
+    await page.reload();
+    await banner(page).waitFor();
+    await page.waitForTimeout(200);
+    expect(await banner(page).count()).toBe(1);
+    expect(warnings).toEqual(['biscuit-consent: the script is on this page twice; the second copy does nothing']);
+  });
+});
+
+describe('page hooks', () => {
+  it('opens the panel from data-consent-open and renders data-consent-preferences, also for elements added later', async () => {
+    const { page } = await harness.open(harness.page('hooks', html({ head: SCRIPT })));
+    await banner(page).waitFor();
+    await page.evaluate(() => {
+      const footer = document.createElement('footer');
+      footer.innerHTML = '<a href="/cookies" data-consent-open>Cookie settings</a><div data-consent-preferences></div>';
+      document.body.append(footer);
+    });
+    await page.getByRole('group', { name: 'Analytics cookies' }).first().waitFor();
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Customise cookies' });
+    await dialog.waitFor();
+    expect(page.url()).not.toMatch(/\/cookies$/);
+  });
+});
+
+describe('what a returning visitor downloads', () => {
+  it('loads neither the UI, the stylesheet nor the cookie writer, and runs granted scripts', async () => {
+    const path = harness.page('returning', html({ head: SCRIPT, body: BLOCKED }));
+    const first = await harness.open(path);
+    await acceptAndExpectAnalytics(first.page);
+    const { page, requests } = await harness.open(path, { context: first.context });
+    await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
+    await page.waitForTimeout(200);
+    expect(requests.map((url) => new URL(url).pathname)).toEqual(['/t/returning', '/assets/biscuit-consent/biscuit.global.js']);
+    expect(await banner(page).count()).toBe(0);
+  });
+});
+
+describe('Content Security Policy', () => {
+  it("works under default-src 'self' with no violations (the JSON block is data, not script)", async () => {
+    const block = '<script type="application/json" id="biscuit-config">{ "categories": { "analytics": {} } }</script>';
+    const path = harness.page('csp', html({ head: block + SCRIPT, body: '<script type="text/plain" data-consent="analytics" src="/test/browser/pages/analytics.js"></script>' }), {
+      'Content-Security-Policy': "default-src 'self'",
+    });
+    const context = await harness.browser.newContext();
+    await context.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { violations: string[] }).violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const { page } = await harness.open(path, { context });
+    await banner(page).waitFor();
+    // Styled by the stylesheet the script added, not by inline styles.
+    const button = page.getByRole('button', { name: 'Accept additional cookies' });
+    expect(await button.evaluate((element) => getComputedStyle(element).cursor)).toBe('pointer');
+    await button.click();
+    await page.waitForFunction(() => (window as { analyticsFileRuns?: number }).analyticsFileRuns === 1);
+    await page.getByRole('button', { name: 'Customise cookies' }).or(page.getByRole('button', { name: 'Hide cookie message' })).first().click();
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  });
+});
