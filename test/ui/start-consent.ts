@@ -15,11 +15,16 @@ const started: Consent[] = [];
 export interface StartOptions {
   storage?: ConsentStorage;
   gpc?: boolean;
+  /** Loads the view; the real chunk by default. */
+  load?: () => Promise<typeof import('../../src/ui/view')>;
 }
 
 /** A consent instance with the UI; `load` is the spy that loads the view chunk. */
-export function startConsent(config: ConsentConfig = {}, { storage = createMemoryStorage(), gpc = false }: StartOptions = {}) {
-  const load = vi.fn(() => import('../../src/ui/view'));
+export function startConsent(
+  config: ConsentConfig = {},
+  { storage = createMemoryStorage(), gpc = false, load: loadView = () => import('../../src/ui/view') }: StartOptions = {},
+) {
+  const load = vi.fn(loadView);
   const consent = createStore({ config: resolveConfig(config), storage, gpc, plugins: [uiLoader(load)] });
   started.push(consent);
   return { consent, load, storage };
