@@ -6,6 +6,9 @@ import { Paragraph } from './paragraph';
 /** What the banner shows: the question (after a failed save, with the error), or a confirmation. */
 export type BannerState = 'question' | 'error' | 'accepted' | 'rejected' | 'saved';
 
+/** Which of the banner's buttons was pressed. */
+export type BannerAction = 'accept' | 'reject' | 'customise' | 'hide';
+
 /** Props of `Banner`. */
 export interface BannerProps {
   state: BannerState;
@@ -15,10 +18,7 @@ export interface BannerProps {
   fixed: boolean;
   /** Behind a modal that the browser cannot make modal itself. */
   inert: boolean;
-  onAccept: () => void;
-  onReject: () => void;
-  onCustomise: () => void;
-  onHide: () => void;
+  onAction: (action: BannerAction) => void;
 }
 
 /**
@@ -26,10 +26,11 @@ export interface BannerProps {
  * It asks the question with three buttons of equal weight, then replaces it
  * with a confirmation and a button to hide it (the GOV.UK pattern).
  */
-export function Banner({ state, texts, href, fixed, inert, onAccept, onReject, onCustomise, onHide }: BannerProps) {
+export function Banner({ state, texts, href, fixed, inert, onAction }: BannerProps) {
   const asking = state == 'question' || state == 'error';
   return (
-    <div class={fixed ? 'bc-banner bc-fixed' : 'bc-banner'} role="region" aria-label={texts.bannerLabel} inert={inert}>
+    // data-nosnippet keeps the banner's words out of search results, as on GOV.UK.
+    <div class={fixed ? 'bc-banner bc-fixed' : 'bc-banner'} role="region" aria-label={texts.bannerLabel} inert={inert} data-nosnippet>
       <div class="bc-inner">
         {asking ? (
           <>
@@ -38,16 +39,18 @@ export function Banner({ state, texts, href, fixed, inert, onAccept, onReject, o
             <Paragraph text={texts.body} href={href} />
             <Paragraph text={texts.hint} href={href} />
             <div class="bc-actions">
-              <Button onClick={onAccept}>{texts.accept}</Button>
-              <Button onClick={onReject}>{texts.reject}</Button>
-              <Button onClick={onCustomise}>{texts.customise}</Button>
+              {(['accept', 'reject', 'customise'] as const).map((action) => (
+                <Button key={action} onClick={() => onAction(action)}>
+                  {texts[action]}
+                </Button>
+              ))}
             </div>
           </>
         ) : (
           <>
             <Notice role="status" text={texts[state]} href={href} />
             <div class="bc-actions">
-              <Button onClick={onHide}>{texts.hide}</Button>
+              <Button onClick={() => onAction('hide')}>{texts.hide}</Button>
             </div>
           </>
         )}

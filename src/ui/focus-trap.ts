@@ -1,4 +1,5 @@
-const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex="0"]';
+// What the dialog holds: links in its texts, buttons and radios (none of them ever disabled).
+const FOCUSABLE = 'a,button,input';
 
 /**
  * Keeps Tab and Shift+Tab inside `container`: what a modal needs where the

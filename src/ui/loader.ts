@@ -13,31 +13,23 @@ import type { View } from './view';
  */
 export function uiLoader(load: () => Promise<typeof import('./view')>): ConsentPlugin {
   return (consent) => {
+    // Every use of the view chains on this one promise, so a clean-up queued after them runs last.
     let view: Promise<View> | undefined;
-    let live = true;
     let clicked: Element | null = null;
-    const forms = new Map<Element, Promise<unknown>>();
 
-    const withView = <T>(use: (view: View) => T) => {
+    const withView = (use: (view: View) => void) => {
       if (!view) {
         view = load().then((module) => module.createView(consent));
         // After a failed download (a network blip, say), the next request tries again.
         view.catch(() => (view = undefined));
       }
-      return view.then((loaded) => live && use(loaded)).catch(console.error);
+      view.then(use).catch(console.error);
     };
 
-    // Mounts forms in new elements, unmounts those whose element left the page.
+    // Forms for new elements; once the view is loaded, also to drop forms whose element left.
     const scan = () => {
-      document.querySelectorAll('[data-consent-preferences]').forEach((element) => {
-        if (!forms.has(element)) forms.set(element, withView((loaded) => loaded.mountForm(element)));
-      });
-      forms.forEach((unmount, element) => {
-        if (!element.isConnected) {
-          forms.delete(element);
-          unmount.then((done) => typeof done == 'function' && done());
-        }
-      });
+      const elements = document.querySelectorAll('[data-consent-preferences]');
+      if (elements.length || view) withView((loaded) => loaded.mountForms(elements));
     };
 
     const onClick = (event: MouseEvent) => {
@@ -45,7 +37,7 @@ export function uiLoader(load: () => Promise<typeof import('./view')>): ConsentP
       const opener = target instanceof Element && target.closest('[data-consent-open]');
       if (opener) {
         event.preventDefault();
-        // Safari does not focus a clicked link or button, so remember it for focus return.
+        // Safari does not focus a clicked link or button: remember it for focus return.
         clicked = opener;
         consent.showPreferences();
       }
@@ -66,7 +58,6 @@ export function uiLoader(load: () => Promise<typeof import('./view')>): ConsentP
     if (!consent.decided) consent.showBanner();
 
     return () => {
-      live = false;
       offs.forEach((off) => off());
       document.removeEventListener('click', onClick);
       observer.disconnect();

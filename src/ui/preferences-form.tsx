@@ -25,6 +25,7 @@ export type FormAction = 'save' | 'accept' | 'reject';
 export interface PreferencesFormProps {
   /** Unique prefix for the ids that tie descriptions to their controls. */
   id: string;
+  /** Essential ones first. */
   categories: readonly CategoryView[];
   texts: Texts;
   href: string | undefined;
@@ -40,7 +41,8 @@ export interface PreferencesFormProps {
  * and the cookies page. Essential categories come first, explained but not a
  * control; each optional one is a fieldset with a Yes/No pair of radios, never
  * pre-set to Yes for a visitor who has not said so. The notice of the last
- * save sits at the top.
+ * save sits at the top. The essential group is labelled by its title (an id)
+ * and each fieldset described by its description (an id), hence `id`.
  */
 export function PreferencesForm({ id, categories, texts, href, gpc, state, onChoose, onAction }: PreferencesFormProps) {
   const { choices, notice } = state;
@@ -54,23 +56,20 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
     >
       {notice && <Notice role={notice == 'saved' ? 'status' : 'alert'} text={notice == 'saved' ? texts.formSaved : texts.error} />}
       <Paragraph text={texts.panelIntro} href={href} />
-      {categories
-        .filter((category) => category.essential)
-        .map(({ name, title, description }) => (
-          <div key={name} class="bc-category" role="group" aria-labelledby={`${id}-${name}`}>
-            <p class="bc-legend" id={`${id}-${name}`}>
+      {categories.map(({ name, title, description, essential, gpc: honoursGpc }) => {
+        const describedBy = `${id}-${name}`;
+        return essential ? (
+          <div key={name} class="bc-category" role="group" aria-labelledby={describedBy}>
+            <p class="bc-legend" id={describedBy}>
               {title}
             </p>
             <Paragraph text={description} href={href} />
             <p class="bc-always">{texts.alwaysOn}</p>
           </div>
-        ))}
-      {categories
-        .filter((category) => !category.essential)
-        .map(({ name, title, description, gpc: honoursGpc }) => (
-          <fieldset key={name} class="bc-category" aria-describedby={`${id}-${name}`}>
+        ) : (
+          <fieldset key={name} class="bc-category" aria-describedby={describedBy}>
             <legend class="bc-legend">{title}</legend>
-            <div id={`${id}-${name}`}>
+            <div id={describedBy}>
               <Paragraph text={description} href={href} />
               {gpc && honoursGpc && <Paragraph class="bc-text bc-gpc" text={texts.gpcNotice} href={href} />}
             </div>
@@ -83,7 +82,8 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
               ))}
             </div>
           </fieldset>
-        ))}
+        );
+      })}
       <div class="bc-actions">
         <Button>{texts.save}</Button>
         <Button onClick={() => onAction('accept')}>{texts.accept}</Button>

@@ -2,12 +2,12 @@
  * The visitor's UI, loaded only when something must be shown (see loader.ts).
  *
  * State lives in this closure and every change re-renders with `render()`,
- * which Preact runs synchronously; so there are no hooks (they would cost a
- * tenth of the size budget) and focus can move right after a render.
+ * which Preact runs synchronously: no hooks (they would cost a tenth of the
+ * size budget), and focus can move right after a render.
  */
 import { render } from 'preact';
-import type { Consent, ConsentView, SaveResult } from '../core/store';
-import { Banner, type BannerState } from './banner';
+import type { Consent, ConsentView } from '../core/store';
+import { Banner, type BannerAction, type BannerState } from './banner';
 import { createBannerHeight } from './banner-height';
 import { PreferencesForm, type FormAction, type FormState } from './preferences-form';
 import { PreferencesPanel } from './preferences-panel';
@@ -19,8 +19,12 @@ export interface View {
   show(view: ConsentView, opener: Element | null): void;
   /** Closes the banner and the dialog. */
   hide(): void;
-  /** Renders the preferences form inline in `element` (the cookies page); returns the unmount. */
-  mountForm(element: Element): () => void;
+  /**
+   * Renders the preferences form inline (the cookies page) in each of
+   * `elements` that has none yet, and removes the forms of elements that left
+   * the page, putting back what they held.
+   */
+  mountForms(elements: ArrayLike<Element>): void;
   /** Removes everything this view added to the page. */
   destroy(): void;
 }
@@ -30,31 +34,35 @@ interface InlineForm {
   /** Prefix of the form's element ids. */
   readonly id: string;
   readonly state: FormState;
-  /** What the element held before: a fallback for visitors without JavaScript, put back on unmount. */
+  /** What the element held before, such as a message for visitors without JavaScript. */
   readonly fallback: readonly ChildNode[];
 }
 
-/** Focuses `element` if it can still take focus; the page's `<body>` is not a place to return to. */
-const refocus = (element: Element | null) => {
-  if (element instanceof HTMLElement && element != document.body && element.isConnected) element.focus();
-};
+/** Focuses `element` if it can still take focus (the page's `<body>` is no place to return to); says whether it did. */
+const refocus = (element: Element | null) =>
+  element instanceof HTMLElement && element != document.body && element.isConnected && (element.focus(), true);
+
+/** Moves focus to the notice in `container`, so it is read out and scrolled into view. */
+const focusNotice = (container: Element | null) => container?.querySelector<HTMLElement>('.bc-notice')?.focus();
 
 /**
  * Creates the UI for `consent`: waits for `<body>` and the visitor's language,
- * then puts an empty root first in `<body>`. It talks to the core only
- * through the public `Consent` API.
+ * then puts an empty root first in `<body>`, so the banner comes first in
+ * reading and tab order. It talks to the core only through the `Consent` API.
  */
 export async function createView(consent: Consent): Promise<View> {
   if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   const { config } = consent;
   const page = document.documentElement;
   const { lang, dir, texts, category } = await resolveTexts(config, page.lang);
-  const href = config.cookiesPageUrl;
   const fixed = config.bannerLayout == 'fixed';
-  const categories = config.categories.map((each) => ({ ...each, ...category(each) }));
-  const optional = categories.filter((each) => !each.essential);
+  // Essential categories first, each with its texts in the visitor's language.
+  const categories = config.categories
+    .map((each) => ({ ...each, ...category(each) }))
+    .sort((a, b) => +b.essential - +a.essential);
+  const shared = { texts, href: config.cookiesPageUrl, categories, gpc: consent.gpc };
   const id = 'bc' + Math.random().toString(36).slice(2, 8);
-  let forms = 0;
+  let count = 0;
 
   const createRoot = () => {
     const root = document.createElement('div');
@@ -67,15 +75,13 @@ export async function createView(consent: Consent): Promise<View> {
   };
   const root = createRoot();
   document.body.prepend(root);
-  if (!getComputedStyle(root).getPropertyValue('--bc-styles')) {
-    console.warn('biscuit-consent: style.css is not loaded, so the banner is unstyled; import "biscuit-consent/style.css" or link it');
-  }
+  if (!getComputedStyle(root).getPropertyValue('--bc-styles')) console.warn('biscuit-consent: style.css is missing');
 
   let banner: BannerState | undefined;
   let bannerOpener: Element | null = null;
   let panel: FormState | undefined;
   let panelOpener: Element | null = null;
-  // Whether the open dialog uses showModal(), or our fallback with inert siblings.
+  // Whether the open dialog uses showModal(), or the fallback with an inert page.
   let native = false;
   let inerted: Element[] = [];
   const inline = new Map<Element, InlineForm>();
@@ -83,7 +89,7 @@ export async function createView(consent: Consent): Promise<View> {
   // Records our own buttons made, so `change` can tell them from another tab's or the site's.
   const ours = new WeakSet<object>();
 
-  const initialChoices = (): FormState['choices'] => {
+  const initialChoices = () => {
     const record = consent.get();
     return { ...(record.previous || record.categories) };
   };
@@ -94,135 +100,104 @@ export async function createView(consent: Consent): Promise<View> {
         ? consent.acceptAll({ source })
         : action == 'reject'
           ? consent.rejectAll({ source })
-          : consent.save(Object.fromEntries(optional.map(({ name }) => [name, choices[name] === true])), { source });
+          : consent.save(Object.fromEntries(categories.map(({ name }) => [name, choices[name] === true])), { source });
     // The choice applies at once; its `change` event follows the write.
     ours.add(consent.get());
     return saved;
   };
 
-  const focusNotice = (container: Element) => container.querySelector<HTMLElement>('.bc-notice')?.focus();
+  const onBanner = (action: BannerAction) => {
+    if (action == 'customise') return consent.showPreferences();
+    if (action == 'hide') {
+      banner = undefined;
+      return update(bannerOpener);
+    }
+    decide(action, {}, 'banner').then(({ ok }) => {
+      if (banner != 'question' && banner != 'error') return;
+      banner = ok ? (action == 'accept' ? 'accepted' : 'rejected') : 'error';
+      update();
+      if (ok) focusNotice(root);
+    });
+  };
 
-  // Focus inside the root that a render removed goes back to whatever opened the UI.
-  const update = (opener?: Element | null) => {
+  const form = (state: FormState, formId: string, container: () => Element | null) => (
+    <PreferencesForm
+      {...shared}
+      id={formId}
+      state={state}
+      onChoose={(name, granted) => {
+        state.choices[name] = granted;
+        update();
+      }}
+      onAction={(action) =>
+        decide(action, state.choices, 'panel').then(({ ok }) => {
+          if (ok && state == panel) {
+            // The dialog's work is done: close it and confirm in the banner.
+            banner = 'saved';
+            releasePage();
+            update();
+            focusNotice(root);
+          } else {
+            state.notice = ok ? 'saved' : 'error';
+            update();
+            focusNotice(container());
+          }
+        })
+      }
+    />
+  );
+
+  // Focus that a render removed from the root goes back to the first of `openers` still there.
+  function update(...openers: (Element | null)[]) {
     const hadFocus = root.contains(document.activeElement);
-    const form = (state: FormState, formId: string, onDone: (result: SaveResult) => void) => (
-      <PreferencesForm
-        id={formId}
-        categories={categories}
-        texts={texts}
-        href={href}
-        gpc={consent.gpc}
-        state={state}
-        onChoose={(name, granted) => {
-          state.choices[name] = granted;
-          update();
-        }}
-        onAction={(action) => decide(action, state.choices, 'panel').then(onDone)}
-      />
-    );
     render(
       <>
-        {banner && (
-          <Banner
-            state={banner}
-            texts={texts}
-            href={href}
-            fixed={fixed}
-            inert={!!panel && !native}
-            onAccept={() => answerBanner(true)}
-            onReject={() => answerBanner(false)}
-            onCustomise={() => consent.showPreferences()}
-            onHide={() => {
-              banner = undefined;
-              update(bannerOpener);
-            }}
-          />
-        )}
+        {banner && <Banner {...shared} state={banner} fixed={fixed} inert={!!panel && !native} onAction={onBanner} />}
         {panel && (
           <PreferencesPanel id={id} texts={texts} native={native} onClose={closePanel}>
-            {form(panel, id, ({ ok }) => {
-              if (!panel) return;
-              if (ok) {
-                banner = 'saved';
-                closePanel();
-                focusNotice(root);
-              } else {
-                panel.notice = 'error';
-                update();
-                focusNotice(root.querySelector('dialog')!);
-              }
-            })}
+            {form(panel, id, () => root.querySelector('dialog'))}
           </PreferencesPanel>
         )}
       </>,
       root,
     );
-    inline.forEach(({ root: formRoot, id: formId, state }, element) =>
-      render(
-        form(state, formId, ({ ok }) => {
-          if (!inline.has(element)) return;
-          state.notice = ok ? 'saved' : 'error';
-          update();
-          focusNotice(formRoot);
-        }),
-        formRoot,
-      ),
-    );
+    inline.forEach((each) => render(form(each.state, each.id, () => each.root), each.root));
     trackBanner(fixed && banner ? root.querySelector<HTMLElement>('.bc-banner') : null);
-    if (hadFocus && !root.contains(document.activeElement)) refocus(opener ?? null);
-  };
-
-  function answerBanner(accept: boolean) {
-    decide(accept ? 'accept' : 'reject', {}, 'banner').then(({ ok }) => {
-      if (banner != 'question' && banner != 'error') return;
-      banner = ok ? (accept ? 'accepted' : 'rejected') : 'error';
-      update();
-      if (ok) focusNotice(root);
-    });
+    if (hadFocus && !root.contains(document.activeElement)) openers.some(refocus);
   }
 
   function openPanel(opener: Element | null) {
-    native = typeof HTMLDialogElement == 'function' && typeof HTMLDialogElement.prototype.showModal == 'function';
+    native = !!window.HTMLDialogElement?.prototype.showModal;
     panel = { choices: initialChoices() };
     panelOpener = opener;
     update();
     const dialog = root.querySelector('dialog')!;
-    if (native) {
-      dialog.showModal();
-    } else {
+    if (native) dialog.showModal();
+    else {
       for (const element of Array.from(document.body.children)) {
         if (element != root && !element.hasAttribute('inert')) {
           element.setAttribute('inert', '');
           inerted.push(element);
         }
       }
-      document.addEventListener('focusin', keepFocusInPanel);
     }
-    dialog.querySelector<HTMLElement>('h2')!.focus();
+    dialog.querySelector('h2')!.focus();
   }
 
-  // Without showModal() and where `inert` is unsupported, focus could still reach the page.
-  function keepFocusInPanel(event: FocusEvent) {
-    const dialog = root.querySelector('dialog');
-    if (dialog && !dialog.contains(event.target as Node)) dialog.querySelector<HTMLElement>('h2')!.focus();
-  }
-
+  /** Forgets the dialog and gives the page back; the next render removes it. */
   function releasePage() {
-    document.removeEventListener('focusin', keepFocusInPanel);
+    panel = undefined;
     inerted.forEach((element) => element.removeAttribute('inert'));
     inerted = [];
   }
 
   function closePanel() {
-    if (!panel) return;
-    panel = undefined;
     releasePage();
     update(panelOpener);
   }
 
   function unmountForm(element: Element) {
-    const form = inline.get(element);
-    if (!form) return;
+    const form = inline.get(element)!;
     inline.delete(element);
     render(null, form.root);
     if (form.root.parentNode == element) element.replaceChildren(...form.fallback);
@@ -232,8 +207,9 @@ export async function createView(consent: Consent): Promise<View> {
     // A decision made elsewhere (another tab, the site's own code) answers the question.
     if (!ours.has(record) && record.decided && (banner == 'question' || banner == 'error')) banner = undefined;
     const choices = record.previous || record.categories;
-    if (panel) panel.choices = { ...choices };
-    inline.forEach(({ state }) => (state.choices = { ...choices }));
+    for (const state of [panel, ...Array.from(inline.values(), (each) => each.state)]) {
+      if (state) state.choices = { ...choices };
+    }
     update(bannerOpener);
   });
 
@@ -248,25 +224,21 @@ export async function createView(consent: Consent): Promise<View> {
       }
     },
     hide() {
+      // The dialog's opener may have been in the banner: then focus goes back to the banner's.
+      const openers = panel ? [panelOpener, bannerOpener] : [bannerOpener];
       banner = undefined;
-      const opener = panelOpener || bannerOpener;
-      if (panel) {
-        panel = undefined;
-        releasePage();
-      }
-      update(opener);
+      releasePage();
+      update(...openers);
     },
-    mountForm(element) {
-      const form: InlineForm = {
-        root: createRoot(),
-        id: id + ++forms,
-        state: { choices: initialChoices() },
-        fallback: Array.from(element.childNodes),
-      };
-      element.replaceChildren(form.root);
-      inline.set(element, form);
-      update();
-      return () => unmountForm(element);
+    mountForms(elements) {
+      inline.forEach((_, element) => element.isConnected || unmountForm(element));
+      const added = Array.from(elements).filter((element) => !inline.has(element));
+      for (const element of added) {
+        const form = { root: createRoot(), id: id + ++count, state: { choices: initialChoices() }, fallback: Array.from(element.childNodes) };
+        element.replaceChildren(form.root);
+        inline.set(element, form);
+      }
+      if (added.length) update();
     },
     destroy() {
       offChange();
