@@ -83,8 +83,21 @@ export function listen(server, port = 0) {
   });
 }
 
+/** The server-side examples, mounted under their own paths (they need `npm run build` first). */
+export async function exampleHandlers() {
+  const handlers = {};
+  for (const [prefix, module] of [['/server/', './server/app.mjs'], ['/consent-log/', './consent-log/app.mjs']]) {
+    try {
+      handlers[prefix] = (await import(module)).handle;
+    } catch (error) {
+      console.warn(`${prefix} is not available: ${error.message}`);
+    }
+  }
+  return handlers;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) == fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT || 8080);
-  const { origin } = await listen(createExampleServer(), port);
+  const { origin } = await listen(createExampleServer({ handlers: await exampleHandlers() }), port);
   console.log(`biscuit-consent examples: ${origin}/`);
 }

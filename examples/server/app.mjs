@@ -1,0 +1,118 @@
+// A server-rendered site that reads consent on the server:
+// - pages leave the analytics tag out of the HTML for visitors who did not allow it;
+// - /server/cookies is a <form method="post"> that works with JavaScript turned off,
+//   writing the same cookie the browser code reads (serializeConsent).
+// Mounted at /server/ by `npm start`; or run on its own: `node examples/server/app.mjs`.
+import { readConsent, serializeConsent } from '../../dist/server.js';
+
+const config = {
+  cookiesPageUrl: '/server/cookies',
+  categories: { analytics: {}, marketing: { title: 'Marketing cookies' } },
+};
+
+const escape = (text) => String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+function layout({ title, body, consent, notice = '' }) {
+  // The analytics tag is only in the HTML when the visitor allowed analytics.
+  const analytics = consent.categories.analytics
+    ? '<script src="/server/analytics.js"></script>'
+    : '<!-- analytics left out: not allowed -->';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} - Server-rendered example</title>
+<link rel="stylesheet" href="/shared/site.css">
+<script type="application/json" id="biscuit-config">${JSON.stringify(config)}</script>
+<script src="/assets/biscuit-consent/biscuit.global.js"></script>
+${analytics}
+</head>
+<body>
+<div class="site-header"><a href="/server/">Server-rendered example</a></div>
+<div class="page"><main id="content">${notice}${body}</main></div>
+<div class="site-footer"><ul><li><a href="/server/cookies">Cookies</a></li><li><a href="/">All examples</a></li></ul></div>
+</body>
+</html>`;
+}
+
+function home(consent) {
+  const state = Object.entries(consent.categories)
+    .map(([name, granted]) => `<li>${escape(name)}: ${granted ? 'allowed' : 'not allowed'}</li>`)
+    .join('');
+  return layout({
+    title: 'Home',
+    consent,
+    body: `<h1>Server-rendered page</h1>
+<p>This server read your consent from the <code>Cookie</code> header before it wrote this page.</p>
+<ul id="server-consent">${state}</ul>
+<p>${consent.categories.analytics ? 'The analytics tag is in this page.' : 'The analytics tag is not in this page.'}</p>
+<p><a href="/server/cookies">Change your cookie settings</a></p>`,
+  });
+}
+
+function cookiesPage(consent, saved) {
+  const choices = consent.previous || consent.categories;
+  const fieldset = ({ name, title, hint }) => `
+<fieldset>
+  <legend><strong>${escape(title)}</strong></legend>
+  <p>${escape(hint)}</p>
+  <label><input type="radio" name="${name}" value="yes"${choices[name] ? ' checked' : ''}> Yes</label>
+  <label><input type="radio" name="${name}" value="no"${choices[name] ? '' : ' checked'}> No</label>
+</fieldset>`;
+  const notice = saved
+    ? '<div role="status" class="status" data-on><p>Your cookie preferences have been saved.</p></div>'
+    : '';
+  return layout({
+    title: 'Cookies',
+    consent,
+    notice,
+    body: `<h1>Cookies</h1>
+<p>This form works without JavaScript: the server saves your choice in the same cookie the banner uses.</p>
+<form method="post" action="/server/cookies">
+${fieldset({ name: 'analytics', title: 'Analytics cookies', hint: 'These cookies help us understand how you use our site, so we can improve it.' })}
+${fieldset({ name: 'marketing', title: 'Marketing cookies', hint: 'These cookies help us show you relevant advertising on other websites.' })}
+<p><button type="submit">Save cookie preferences</button></p>
+</form>`,
+  });
+}
+
+async function readForm(request) {
+  let body = '';
+  for await (const chunk of request) {
+    body += chunk;
+    if (body.length > 10_000) throw new Error('form too large');
+  }
+  return new URLSearchParams(body);
+}
+
+/** Handles /server/…; `url` is the parsed request URL. */
+export async function handle(request, response, url = new URL(request.url, 'http://127.0.0.1')) {
+  const consent = readConsent(request.headers.cookie, config, { gpc: request.headers['sec-gpc'] });
+  const html = (status, page, headers = {}) =>
+    response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers }).end(page);
+
+  if (url.pathname == '/server/analytics.js') {
+    response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    return response.end("window.serverAnalyticsRuns = (window.serverAnalyticsRuns || 0) + 1;");
+  }
+  if (url.pathname == '/server/cookies' && request.method == 'POST') {
+    const form = await readForm(request);
+    const setCookie = serializeConsent(
+      { analytics: form.get('analytics') == 'yes', marketing: form.get('marketing') == 'yes' },
+      config,
+      { id: consent.id, secure: (request.headers['x-forwarded-proto'] || '') == 'https' },
+    );
+    // Post/redirect/get, so a reload does not post the form again.
+    return response.writeHead(303, { Location: '/server/cookies?saved=1', 'Set-Cookie': setCookie }).end();
+  }
+  if (url.pathname == '/server/cookies') return html(200, cookiesPage(consent, url.searchParams.has('saved')));
+  if (url.pathname == '/server/' || url.pathname == '/server') return html(200, home(consent));
+  return html(404, layout({ title: 'Not found', consent, body: '<h1>Page not found</h1>' }));
+}
+
+if (import.meta.url == `file://${process.argv[1]}`) {
+  const { createExampleServer, listen } = await import('../serve.mjs');
+  const { origin } = await listen(createExampleServer({ handlers: { '/server/': handle } }), Number(process.env.PORT || 8081));
+  console.log(`server example: ${origin}/server/`);
+}

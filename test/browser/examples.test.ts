@@ -1,0 +1,132 @@
+// Every example, driven as a visitor would in real Chromium.
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript example modules
+import { createHandler, openLog } from '../../examples/consent-log/app.mjs';
+// @ts-expect-error: plain JavaScript example modules
+import { handle as serverExample } from '../../examples/server/app.mjs';
+import { useBrowser } from './support/harness';
+
+const log = openLog(':memory:');
+const harness = useBrowser({ handlers: { '/server/': serverExample, '/consent-log/': createHandler(log) } });
+
+describe('legacy-cms', () => {
+  it('keeps the video and analytics blocked until allowed, with a placeholder that opens the panel', async () => {
+    const { page, errors } = await harness.open('/legacy-cms/');
+    await page.getByRole('region', { name: 'Cookies on this website' }).waitFor();
+    const video = page.getByTitle('Video: how to put your bins out');
+    expect(await video.getAttribute('src')).toBeNull();
+    expect(await page.getByText('To watch it here, allow those cookies.').isVisible()).toBe(true);
+    expect(await page.locator('#analytics-status').textContent()).toMatch(/^Analytics is not running/);
+
+    await page.getByRole('button', { name: 'Change cookie settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Customise cookies' });
+    await dialog.getByRole('group', { name: 'Video and social media cookies' }).getByRole('radio', { name: 'Yes' }).check();
+    await dialog.getByRole('button', { name: 'Save cookie preferences' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.querySelector('iframe')?.getAttribute('src') === '/legacy-cms/video.html');
+    expect(await page.getByText('To watch it here, allow those cookies.').isVisible()).toBe(false);
+    // Analytics was not part of that choice.
+    expect(await page.locator('#analytics-status').textContent()).toMatch(/^Analytics is not running/);
+    expect(errors).toEqual([]);
+  });
+
+  it('runs analytics once allowed, and deletes its cookies when withdrawn', async () => {
+    const { page, context } = await harness.open('/legacy-cms/');
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
+    expect((await context.cookies()).map((cookie) => cookie.name).sort()).toEqual(['_ga', '_gid', 'biscuit_consent']);
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Customise cookies' });
+    await dialog.getByRole('group', { name: 'Analytics cookies' }).getByRole('radio', { name: 'No' }).check();
+    await dialog.getByRole('button', { name: 'Save cookie preferences' }).click();
+    await expect.poll(async () => (await context.cookies()).map((cookie) => cookie.name)).toEqual(['biscuit_consent']);
+  });
+});
+
+describe('cookies-page', () => {
+  it('renders the preferences form inline and confirms a save at its top', async () => {
+    const { page, errors } = await harness.open('/cookies-page/');
+    const analytics = page.getByRole('group', { name: 'Analytics cookies' });
+    await analytics.waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await analytics.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('main').getByRole('button', { name: 'Save cookie preferences' }).click();
+    const status = page.getByRole('main').getByRole('status');
+    await expect.poll(() => status.textContent()).toContain('Your cookie preferences have been saved.');
+    expect(await page.getByRole('table', { name: 'Analytics cookies' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { Biscuit: { get(): { categories: object } } }).Biscuit.get().categories)).toEqual({
+      essential: true,
+      analytics: true,
+      marketing: false,
+    });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('npm-app (built with Vite)', () => {
+  it('shows the banner from the bundled package and starts the app analytics only when allowed', async () => {
+    const { page, errors } = await harness.open('/npm-app/dist/');
+    await page.getByRole('region', { name: 'Cookies on this website' }).waitFor();
+    expect(await page.locator('#analytics-status').textContent()).toBe('Analytics has not started.');
+    await page.getByRole('button', { name: 'Reject additional cookies' }).click();
+    await page.getByText("You've rejected additional cookies.").waitFor();
+    expect(await page.locator('#analytics-status').textContent()).toBe('Analytics has not started.');
+    await page.getByRole('button', { name: 'Cookie settings' }).click();
+    await page.getByRole('dialog', { name: 'Customise cookies' }).getByRole('button', { name: 'Accept additional cookies' }).click();
+    await expect.poll(() => page.locator('#analytics-status').textContent()).toBe('Analytics started: analytics cookies are allowed.');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('server', () => {
+  it('works with JavaScript turned off: the form writes the cookie and the server leaves analytics out until allowed', async () => {
+    const { page, context } = await harness.open('/server/', { javaScriptEnabled: false });
+    expect(await page.getByText('The analytics tag is not in this page.').isVisible()).toBe(true);
+    expect(await page.content()).not.toContain('/server/analytics.js');
+    await page.getByRole('link', { name: 'Change your cookie settings' }).click();
+    await page.getByRole('group', { name: 'Analytics cookies' }).getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Save cookie preferences' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Your cookie preferences have been saved.');
+    expect((await context.cookies()).find((cookie) => cookie.name == 'biscuit_consent')?.value).toMatch(/^1\.0\.\d+\.p\.analytics=1&marketing=0\.[\da-f]{32}$/);
+    await page.goto(`${harness.origin}/server/`);
+    expect(await page.getByText('The analytics tag is in this page.').isVisible()).toBe(true);
+    expect(await page.content()).toContain('<script src="/server/analytics.js"></script>');
+  });
+
+  it('reads a choice made in the banner, and the banner reads a choice made in the form', async () => {
+    const { page } = await harness.open('/server/');
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    await page.getByText("You've accepted additional cookies.").waitFor();
+    await page.reload();
+    expect(await page.locator('#server-consent').textContent()).toContain('analytics: allowed');
+    await page.waitForFunction(() => (window as { serverAnalyticsRuns?: number }).serverAnalyticsRuns === 1);
+    expect(await page.getByRole('region', { name: 'Cookies on this website' }).count()).toBe(0);
+  });
+});
+
+describe('theming', () => {
+  it('restyles the banner through custom properties only', async () => {
+    const { page } = await harness.open('/theming/');
+    const accept = page.getByRole('button', { name: 'Accept additional cookies' });
+    await accept.waitFor();
+    const style = await accept.evaluate((button) => {
+      const computed = getComputedStyle(button);
+      return { background: computed.backgroundColor, color: computed.color, font: computed.fontFamily };
+    });
+    expect(style).toEqual({ background: 'rgb(255, 180, 84)', color: 'rgb(31, 27, 46)', font: expect.stringContaining('Georgia') });
+  });
+});
+
+describe('consent-log', () => {
+  it('keeps each choice in SQLite and lists it', async () => {
+    const { page, errors } = await harness.open('/consent-log/demo');
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    await page.getByText("You've accepted additional cookies.").waitFor();
+    const id = await page.evaluate(() => (window as unknown as { Biscuit: { get(): { id: string } } }).Biscuit.get().id);
+    const records = log.list() as { consent_id: string; categories: object; source: string }[];
+    expect(records[0]).toMatchObject({ consent_id: id, categories: { essential: true, analytics: true, marketing: true }, source: 'banner' });
+    await page.goto(`${harness.origin}/consent-log/`);
+    expect(await page.getByRole('cell', { name: id }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
