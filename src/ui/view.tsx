@@ -204,8 +204,9 @@ export async function createView(consent: Consent): Promise<View> {
   }
 
   const offChange = consent.on('change', (record) => {
-    // A decision made elsewhere (another tab, the site's own code) answers the question.
-    if (!ours.has(record) && record.decided && (banner == 'question' || banner == 'error')) banner = undefined;
+    // A decision made elsewhere (another tab, the site's own code) answers the
+    // question, or makes a confirmation out of date.
+    if (!ours.has(record) && record.decided) banner = undefined;
     const choices = record.previous || record.categories;
     for (const state of [panel, ...Array.from(inline.values(), (each) => each.state)]) {
       if (state) state.choices = { ...choices };

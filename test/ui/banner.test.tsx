@@ -1,5 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/core/config';
+import { createStore } from '../../src/core/store';
+import { createMemoryStorage } from '../../src/storage/memory';
 import { brokenStorage, decidedStorage, startConsent } from './start-consent';
 
 const banner = () => screen.findByRole('region', { name: 'Cookies on this website' });
@@ -116,6 +119,33 @@ describe('the banner', () => {
     await banner();
     await consent.rejectAll();
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull());
+  });
+
+  it('closes when another tab decides', async () => {
+    const storage = createMemoryStorage();
+    const { consent } = startConsent({}, { storage });
+    await banner();
+    await createStore({ config: resolveConfig({}), storage }).acceptAll({ source: 'banner' });
+    // What the tab-sync plugin does when the other tab announces its change.
+    consent.refresh();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull());
+    expect(consent.allowed('analytics')).toBe(true);
+  });
+
+  it('drops a confirmation that a decision from elsewhere made out of date', async () => {
+    const { consent } = startConsent();
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Reject additional cookies' }));
+    await screen.findByRole('status');
+    await consent.acceptAll();
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+  });
+
+  it('asks again after reset()', async () => {
+    const { consent } = startConsent();
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Accept additional cookies' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Hide cookie message' }));
+    await consent.reset();
+    expect(within(await banner()).getByRole('button', { name: 'Accept additional cookies' })).toBeTruthy();
   });
 
   it('shows the question again on showBanner() for a visitor who has decided', async () => {
