@@ -18,7 +18,8 @@ export interface BannerProps {
   fixed: boolean;
   /** Behind a modal that the browser cannot make modal itself. */
   inert: boolean;
-  onAction: (action: BannerAction) => void;
+  /** `button` is the one pressed. */
+  onAction: (action: BannerAction, button: HTMLElement) => void;
 }
 
 /**
@@ -40,7 +41,7 @@ export function Banner({ state, texts, href, fixed, inert, onAction }: BannerPro
             <Paragraph text={texts.hint} href={href} />
             <div class="bc-actions">
               {(['accept', 'reject', 'customise'] as const).map((action) => (
-                <Button key={action} onClick={() => onAction(action)}>
+                <Button key={action} onClick={(event) => onAction(action, event.currentTarget)}>
                   {texts[action]}
                 </Button>
               ))}
@@ -50,7 +51,7 @@ export function Banner({ state, texts, href, fixed, inert, onAction }: BannerPro
           <>
             <Notice role="status" text={texts[state]} href={href} />
             <div class="bc-actions">
-              <Button onClick={() => onAction('hide')}>{texts.hide}</Button>
+              <Button onClick={(event) => onAction('hide', event.currentTarget)}>{texts.hide}</Button>
             </div>
           </>
         )}

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 /** Props of `Button`. */
 export interface ButtonProps {
   /** Omit for the submit button of a form. */
-  onClick?: () => void;
+  onClick?: (event: MouseEvent & { currentTarget: HTMLButtonElement }) => void;
   /** `bc-secondary` for a less prominent action such as Close. */
   class?: string;
   children: ComponentChildren;

@@ -106,8 +106,12 @@ export async function createView(consent: Consent): Promise<View> {
     return saved;
   };
 
-  const onBanner = (action: BannerAction) => {
-    if (action == 'customise') return consent.showPreferences();
+  const onBanner = (action: BannerAction, button: HTMLElement) => {
+    if (action == 'customise') {
+      // Safari does not focus a clicked button; the dialog gives focus back to the one focused.
+      button.focus();
+      return consent.showPreferences();
+    }
     if (action == 'hide') {
       banner = undefined;
       return update(bannerOpener);
