@@ -1,0 +1,19 @@
+// One consent instance for the app, and the bindings typed with its
+// categories: <ConsentGate category="analytcs"> would not compile.
+// In your app these imports are 'biscuit-consent' and 'biscuit-consent/react'
+// (plus 'biscuit-consent/style.css'); the example imports the library's
+// sources so it builds and type-checks inside the repo without a build step.
+import { createConsent } from '../../../src/index';
+import { createConsentHooks } from '../../../src/react';
+import '../../../src/ui/styles.css';
+
+export const consent = createConsent({
+  cookiesPageUrl: '/cookies-page/',
+  categories: {
+    // Deleted when analytics is refused or withdrawn.
+    analytics: { cookies: ['_example_visits'] },
+    marketing: {},
+  },
+});
+
+export const { ConsentProvider, ConsentGate, useConsent, useConsentInstance } = createConsentHooks(consent);
