@@ -1,0 +1,41 @@
+// Launches Debian's Chromium the way the browser tests do: the same lookup and
+// the same flags as test/browser/support/chromium.ts (a TypeScript file, which
+// plain Node 20 cannot import, hence this copy; keep the two in step), plus
+// one: without it `navigator.webdriver` is true, and vanilla-cookieconsent
+// (hideFromBots, on by default) never shows its banner to an automated browser.
+// Real visitors' browsers report false, so the benchmark should too.
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** Chromium from CHROMIUM_PATH (or CHROME_PATH), else the usual install paths. */
+export function findChromium() {
+  const fromEnv = process.env.CHROMIUM_PATH || process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`Chromium not found at CHROMIUM_PATH=${fromEnv}`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) throw new Error('Chromium not found: install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH');
+  return found;
+}
+
+/** Headless Chromium with the flags this closed network needs. */
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-blink-features=AutomationControlled',
+      ...extraArgs,
+    ],
+  });
+}

@@ -1,0 +1,304 @@
+// One measured page view in a fresh browser context: the first-time visitor
+// (banner, then a click on "accept") and the returning visitor (consent
+// cookie already set). Timestamps are the page's own performance.now(), so
+// they count from navigation start and include no Playwright round trips.
+import { statSync } from 'node:fs';
+import { fileFor } from './serve.mjs';
+
+/** Every page gets the same viewport and locale. */
+export const CONTEXT_OPTIONS = { viewport: { width: 1280, height: 720 }, locale: 'en-GB', deviceScaleFactor: 1 };
+
+/**
+ * Network conditions (BENCH_NETWORK). `none`: loopback at full speed, so the
+ * times are CPU and scheduling only. `mobile`: Lighthouse's mobile network
+ * (150 ms per request, 1.6 Mbit/s down, 750 kbit/s up) through CDP, so round
+ * trips and compressed bytes show up in the times.
+ */
+export const NETWORKS = {
+  none: { label: 'none (loopback, unthrottled)' },
+  mobile: {
+    label: 'mobile (CDP: 150 ms latency per request, 1.6 Mbit/s down, 750 kbit/s up)',
+    conditions: { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 },
+  },
+};
+
+/** How long to keep measuring after the banner is visible (CLS, script time, lazy files). */
+export const SETTLE_MS = 500;
+/** The network counts as quiet after this long without a request in flight. */
+const QUIET_MS = 250;
+const TIMEOUT_MS = 30_000;
+
+/**
+ * Runs in the page before any of its scripts (an init script). Collects
+ * layout shifts, the first click's time, when the blocked analytics script
+ * ran (through a setter, so nothing polls) and, with `poll`, when the
+ * library's banner first became visible, checked once per animation frame.
+ * Visible: in the viewport, a non-empty box, `visibility: visible`, and
+ * neither it nor an ancestor `display: none` or `opacity: 0`.
+ */
+export function instrument({ banner, poll }) {
+  if (window !== window.top) return;
+  let resolveBanner;
+  let resolveRan;
+  const state = {
+    cls: 0,
+    shifts: 0,
+    bannerAt: null,
+    clickAt: null,
+    banner: new Promise((resolve) => (resolveBanner = resolve)),
+    ran: new Promise((resolve) => (resolveRan = resolve)),
+  };
+  window.__bench = state;
+
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.hadRecentInput) continue;
+        state.cls += entry.value;
+        state.shifts += 1;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    state.cls = NaN;
+  }
+
+  addEventListener('click', () => state.clickAt ?? (state.clickAt = performance.now()), true);
+
+  let ran;
+  Object.defineProperty(window, '__analyticsRan', {
+    configurable: true,
+    get: () => ran,
+    set(value) {
+      ran = value;
+      resolveRan(value);
+    },
+  });
+
+  const isVisible = (element) => {
+    const box = element.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) return false;
+    if (box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight || box.left >= innerWidth) return false;
+    if (getComputedStyle(element).visibility != 'visible') return false;
+    for (let each = element; each; each = each.parentElement) {
+      const style = getComputedStyle(each);
+      if (style.display == 'none' || Number(style.opacity) == 0) return false;
+    }
+    return true;
+  };
+  state.bannerVisible = () => {
+    const element = document.querySelector(banner);
+    return !!element && isVisible(element);
+  };
+  if (!poll) return;
+  const check = () => {
+    if (state.bannerVisible()) {
+      state.bannerAt = performance.now();
+      resolveBanner(state.bannerAt);
+    } else if (performance.now() < 20_000) requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+/** Rejects after `ms` with a message naming `what`. */
+function within(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Watches a page's requests: which library files it fetched (for the byte
+ * counts) and whether anything is still in flight.
+ */
+function watchNetwork(page, origin) {
+  const inFlight = new Set();
+  const library = new Map();
+  const problems = [];
+  let last = Date.now();
+  page.on('request', (request) => {
+    inFlight.add(request);
+    last = Date.now();
+  });
+  page.on('requestfailed', (request) => {
+    inFlight.delete(request);
+    last = Date.now();
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on('requestfinished', async (request) => {
+    inFlight.delete(request);
+    last = Date.now();
+    const url = new URL(request.url());
+    if (url.origin != origin || !url.pathname.startsWith('/lib/')) return;
+    const response = await request.response().catch(() => null);
+    if (!response || response.status() != 200) {
+      problems.push(`${url.pathname}: HTTP ${response ? response.status() : 'no response'}`);
+      return;
+    }
+    const file = fileFor(url.pathname);
+    library.set(url.pathname, { path: url.pathname, file, type: request.resourceType(), size: statSync(file).size });
+  });
+  return {
+    problems,
+    /** The library files requested so far, in request order. */
+    files: () => [...library.values()],
+    /** Resolves once nothing has been in flight for QUIET_MS. */
+    async quiet() {
+      const start = Date.now();
+      while (inFlight.size || Date.now() - last < QUIET_MS) {
+        if (Date.now() - start > TIMEOUT_MS) throw new Error(`network never went quiet: ${[...inFlight].map((r) => r.url())}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+}
+
+/**
+ * CDP Performance metrics for the page's main thread. `threadTicks` makes the
+ * durations thread CPU time, which a busy shared machine disturbs less than
+ * wall time; Chromium builds without it fall back to wall time.
+ */
+async function openMetrics(context, page, network) {
+  const cdp = await context.newCDPSession(page);
+  if (network && network.conditions) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network.conditions);
+  }
+  let timeDomain = 'threadTicks';
+  try {
+    await cdp.send('Performance.enable', { timeDomain });
+  } catch {
+    timeDomain = 'timeTicks';
+    await cdp.send('Performance.enable', { timeDomain });
+  }
+  return {
+    timeDomain,
+    async read() {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const value = (name) => metrics.find((metric) => metric.name == name)?.value ?? NaN;
+      return {
+        scriptMs: value('ScriptDuration') * 1000,
+        taskMs: value('TaskDuration') * 1000,
+        layoutMs: value('LayoutDuration') * 1000,
+        styleMs: value('RecalcStyleDuration') * 1000,
+      };
+    },
+  };
+}
+
+/** Page errors and console errors, reported with the results rather than hidden. */
+function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => message.type() == 'error' && errors.push(`console: ${message.text()}`));
+  return errors;
+}
+
+async function openPage(browser, origin, lib, { poll, cookies, network }) {
+  const context = await browser.newContext(CONTEXT_OPTIONS);
+  if (cookies && cookies.length) await context.addCookies(cookies);
+  await context.addInitScript(instrument, { banner: lib.banner, poll });
+  const page = await context.newPage();
+  const requests = watchNetwork(page, origin);
+  const errors = watchErrors(page);
+  const metrics = await openMetrics(context, page, network);
+  return { context, page, network: requests, errors, metrics };
+}
+
+/**
+ * A first-time visitor: time to banner visible, script time, CLS and library
+ * files up to SETTLE_MS after it (and the network quiet); then a click on
+ * "accept" and the time until the blocked script ran.
+ */
+export async function firstVisit(browser, origin, lib, { network } = {}) {
+  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { poll: true, network });
+  try {
+    await page.goto(origin + lib.page);
+    const bannerMs = await within(page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
+    await page.waitForTimeout(SETTLE_MS);
+    await requests.quiet();
+    const { scriptMs, taskMs, layoutMs, styleMs } = await metrics.read();
+    const before = await page.evaluate(() => ({ cls: window.__bench.cls, shifts: window.__bench.shifts, ran: window.__analyticsRan }));
+    const files = requests.files();
+    if (before.ran !== undefined) errors.push('the blocked analytics script ran before consent');
+
+    await page.locator(lib.accept).first().click();
+    const ranMs = await within(page.evaluate(() => window.__bench.ran), TIMEOUT_MS, 'the analytics script after accept');
+    const clickMs = await page.evaluate(() => window.__bench.clickAt);
+    const count = await page.evaluate(() => window.__analyticsCount);
+    if (count !== 1) errors.push(`the analytics script ran ${count} times`);
+    return {
+      bannerMs,
+      scriptMs,
+      taskMs,
+      layoutMs,
+      styleMs,
+      cls: before.cls,
+      shifts: before.shifts,
+      acceptToRunMs: ranMs - clickMs,
+      files,
+      timeDomain: metrics.timeDomain,
+      errors: [...errors, ...requests.problems],
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A returning visitor whose consent cookie grants analytics: time until the
+ * blocked script ran, then script time and library files SETTLE_MS later
+ * (and the network quiet). The banner must stay hidden.
+ */
+export async function returningVisit(browser, origin, lib, { cookies, network } = {}) {
+  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { poll: false, cookies, network });
+  try {
+    await page.goto(origin + lib.page);
+    const analyticsMs = await within(page.evaluate(() => window.__bench.ran), TIMEOUT_MS, `the analytics script (${lib.name}, returning)`);
+    await page.waitForTimeout(SETTLE_MS);
+    await requests.quiet();
+    const { scriptMs, taskMs, layoutMs, styleMs } = await metrics.read();
+    const after = await page.evaluate(() => ({
+      banner: window.__bench.bannerVisible(),
+      cls: window.__bench.cls,
+      count: window.__analyticsCount,
+    }));
+    if (after.banner) errors.push('the banner showed for a returning visitor');
+    if (after.count !== 1) errors.push(`the analytics script ran ${after.count} times`);
+    return {
+      analyticsMs,
+      scriptMs,
+      taskMs,
+      layoutMs,
+      styleMs,
+      cls: after.cls,
+      files: requests.files(),
+      timeDomain: metrics.timeDomain,
+      errors: [...errors, ...requests.problems],
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Makes the returning visitor's consent: opens the page, waits for the
+ * banner, lets the library record "analytics granted, marketing refused"
+ * through its own API, and returns the cookies it set.
+ */
+export async function recordConsent(browser, origin, lib) {
+  const { context, page, network: requests, errors } = await openPage(browser, origin, lib, { poll: true });
+  try {
+    await page.goto(origin + lib.page);
+    await within(page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
+    await page.evaluate(lib.grantAnalyticsOnly);
+    await page.waitForTimeout(SETTLE_MS);
+    await requests.quiet();
+    const cookies = await context.cookies();
+    if (!cookies.length) throw new Error(`${lib.name} set no cookie when consent was given: ${errors.join('; ')}`);
+    return cookies;
+  } finally {
+    await context.close();
+  }
+}
