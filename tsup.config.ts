@@ -5,12 +5,22 @@ const shared: Options = { target: 'es2020', minify: true, sourcemap: true, trees
 export default defineConfig([
   {
     // The npm entries: ESM + CJS with types. js-cookie stays an import; Preact
-    // (a dev dependency) is bundled into the lazily loaded UI chunk.
+    // is bundled into the lazily loaded UI chunk, so the banner never depends
+    // on (or clashes with) a Preact the site may have.
     ...shared,
     entry: { index: 'src/index.ts', core: 'src/core.ts', server: 'src/server/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     splitting: true,
+    noExternal: [/^preact(\/|$)/],
+  },
+  {
+    // The framework bindings use the site's own React or Preact (peer dependencies).
+    ...shared,
+    entry: { react: 'src/react/index.ts', preact: 'src/preact/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    external: ['react', /^preact(\/|$)/],
   },
   {
     // The stylesheet npm users import as `biscuit-consent/style.css`.

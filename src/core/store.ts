@@ -156,8 +156,7 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
       () => undefined,
       (cause: unknown) => {
         logging = undefined;
-        // The log's own errors, or anything else (its code failed to load).
-        return fail(cause instanceof ConsentLogError ? cause : new ConsentLogError('biscuit-consent: the consent log failed', { cause }));
+        return fail(new ConsentLogError(`biscuit-consent: ${(cause as Error)?.message || 'the consent log failed'}`, { cause }));
       },
     );
     logging = { record: saving, done };
@@ -246,7 +245,11 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
       stored = value;
       unsaved = false;
       const fresh = interpret(value);
-      if (!sameChoice(fresh, record)) announce((record = fresh));
+      if (sameChoice(fresh, record)) return;
+      const wasDecided = record.decided;
+      announce((record = fresh));
+      // Another tab forgot the choice (reset): ask here too, as reset() does.
+      if (wasDecided && !fresh.decided) consent.showBanner();
     },
     destroy() {
       cleanups.splice(0).forEach((cleanup) => cleanup());

@@ -1,4 +1,3 @@
-import { ConsentLogError } from '../core/errors';
 import type { ConsentRecord } from '../core/record';
 
 /** How long the log may take before the save gives up on it. */
@@ -7,8 +6,9 @@ const TIMEOUT = 10_000;
 /**
  * Sends a saved record to `url` as JSON (`{ id, updatedAt, revision,
  * categories, source }`: nothing personal beyond the random ID) with `fetch`
- * and `keepalive`, so it survives the visitor leaving the page. Rejects with a
- * `ConsentLogError` on a network error, a timeout or a non-2xx answer.
+ * and `keepalive`, so it survives the visitor leaving the page. Rejects on a
+ * network error, a timeout or a non-2xx answer; the store turns that into a
+ * `ConsentLogError` (this file is a lazy chunk with no copy of the error classes).
  */
 export async function sendToConsentLog(url: string, { id, updatedAt, revision, categories, source }: ConsentRecord): Promise<void> {
   const controller = new AbortController();
@@ -24,9 +24,9 @@ export async function sendToConsentLog(url: string, { id, updatedAt, revision, c
       signal: controller.signal,
     });
   } catch (cause) {
-    throw new ConsentLogError('biscuit-consent: the consent log could not be reached', { cause });
+    throw new Error('the consent log could not be reached', { cause });
   } finally {
     clearTimeout(timer);
   }
-  if (!response.ok) throw new ConsentLogError(`biscuit-consent: the consent log answered ${response.status}`);
+  if (!response.ok) throw new Error(`the consent log answered ${response.status}`);
 }

@@ -35,7 +35,7 @@ describe('legacy-cms', () => {
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
     await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
     expect((await context.cookies()).map((cookie) => cookie.name).sort()).toEqual(['_ga', '_gid', 'biscuit_consent']);
-    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    await page.getByRole('link', { name: 'Cookie settings', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Customise cookies' });
     await dialog.getByRole('group', { name: 'Analytics cookies' }).getByRole('radio', { name: 'No' }).check();
     await dialog.getByRole('button', { name: 'Save cookie preferences' }).click();

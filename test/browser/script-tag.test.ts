@@ -35,7 +35,7 @@ describe('placement', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Accept additional cookies');
     expect(await analyticsRuns(page)).toBe(0);
     await acceptAndExpectAnalytics(page);
-    expect(await page.evaluate(() => typeof (window as { Biscuit?: { allowed?: unknown } }).Biscuit?.allowed)).toBe('function');
+    expect(await page.evaluate(() => typeof (window as unknown as { Biscuit?: { allowed?: unknown } }).Biscuit?.allowed)).toBe('function');
     expect(errors).toEqual([]);
   });
 });
@@ -45,7 +45,7 @@ describe('config discovery', () => {
     const block = '<script type="application/json" id="biscuit-config">{ "cookiesPageUrl": "/cookies", "categories": { "social": { "title": "Social media" } } }</script>';
     const { page } = await harness.open(harness.page('json-block', html({ head: block + SCRIPT })));
     await banner(page).waitFor();
-    expect(await page.evaluate(() => (window as { Biscuit?: { config: { categories: { name: string }[] } } }).Biscuit!.config.categories.map((c) => c.name))).toEqual(['essential', 'social']);
+    expect(await page.evaluate(() => (window as unknown as { Biscuit: { config: { categories: { name: string }[] } } }).Biscuit.config.categories.map((c) => c.name))).toEqual(['essential', 'social']);
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
     expect(await page.getByRole('link', { name: 'change your cookie settings' }).getAttribute('href')).toBe('/cookies');
   });
@@ -54,7 +54,7 @@ describe('config discovery', () => {
     const inline = '<script>window.BiscuitConfig = { categories: { marketing: {} } }</script>';
     const { page } = await harness.open(harness.page('window-config', html({ head: inline + SCRIPT })));
     await banner(page).waitFor();
-    expect(await page.evaluate(() => (window as { Biscuit?: { config: { categories: { name: string }[] } } }).Biscuit!.config.categories.map((c) => c.name))).toEqual(['essential', 'marketing']);
+    expect(await page.evaluate(() => (window as unknown as { Biscuit: { config: { categories: { name: string }[] } } }).Biscuit.config.categories.map((c) => c.name))).toEqual(['essential', 'marketing']);
   });
 
   it('reports broken JSON and still offers the banner with the defaults', async () => {

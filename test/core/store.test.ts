@@ -381,13 +381,16 @@ describe('refresh', () => {
     expect(change).toHaveBeenCalledOnce();
   });
 
-  it('follows a reset in another tab', async () => {
+  it('follows a reset in another tab, asking again', async () => {
     const storage = createMemoryStorage();
     const { consent } = setup({}, { storage });
     await consent.acceptAll();
+    const show = vi.fn();
+    consent.on('show', show);
     await setup({}, { storage }).consent.reset();
     consent.refresh();
     expect(consent.decided).toBe(false);
+    expect(show).toHaveBeenCalledWith('banner');
   });
 });
 
@@ -452,21 +455,24 @@ describe('the consent log', () => {
     expect(log).toHaveBeenCalledWith(consent.get());
   });
 
-  it('reports a failed log as an error event, and the choice still holds', async () => {
-    const failure = new ConsentLogError('the log answered 503');
+  it('reports a failed log as a ConsentLogError event, and the choice still holds', async () => {
+    const failure = new Error('the consent log answered 503');
     const { consent } = setup({ consentLog: { url: '/log' } }, { log: () => Promise.reject(failure) });
     const errors = vi.fn();
     consent.on('error', errors);
     expect(await consent.acceptAll()).toEqual({ ok: true });
-    await vi.waitFor(() => expect(errors).toHaveBeenCalledWith(failure));
+    await vi.waitFor(() => expect(errors).toHaveBeenCalledWith(new ConsentLogError('biscuit-consent: the consent log answered 503')));
+    expect(errors.mock.calls[0]![0]).toBeInstanceOf(ConsentLogError);
+    expect(errors.mock.calls[0]![0].cause).toBe(failure);
     expect(consent.allowed('analytics')).toBe(true);
   });
 
   it('fails the save when the log is required and did not confirm', async () => {
-    const failure = new ConsentLogError('network error');
-    const log = vi.fn().mockRejectedValueOnce(failure).mockResolvedValueOnce(undefined);
+    const log = vi.fn().mockRejectedValueOnce(new Error('the consent log could not be reached')).mockResolvedValueOnce(undefined);
     const { consent } = setup({ consentLog: { url: '/log', required: true } }, { log });
-    expect(await consent.acceptAll()).toEqual({ ok: false, error: failure });
+    const result = await consent.acceptAll();
+    expect(result).toEqual({ ok: false, error: new ConsentLogError('biscuit-consent: the consent log could not be reached') });
+    expect(!result.ok && result.error).toBeInstanceOf(ConsentLogError);
     expect(consent.allowed('analytics')).toBe(true);
     // Trying again re-sends the same record.
     expect(await consent.acceptAll()).toEqual({ ok: true });

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConsentLogError } from '../../src/core/errors';
 import { resolveConfig } from '../../src/core/config';
 import { createRecord } from '../../src/core/record';
 import { sendToConsentLog } from '../../src/integrations/consent-log';
@@ -30,17 +29,17 @@ describe('sendToConsentLog', () => {
     });
   });
 
-  it('fails with a ConsentLogError on a non-2xx answer', async () => {
+  it('fails on a non-2xx answer', async () => {
     vi.stubGlobal('fetch', async () => new Response('nope', { status: 503 }));
-    await expect(sendToConsentLog('/log', record)).rejects.toThrow(new ConsentLogError('biscuit-consent: the consent log answered 503'));
+    await expect(sendToConsentLog('/log', record)).rejects.toThrow('the consent log answered 503');
   });
 
-  it('fails with a ConsentLogError when the log cannot be reached', async () => {
+  it('fails when the log cannot be reached', async () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
     const error = await sendToConsentLog('/log', record).catch((error: unknown) => error);
-    expect(error).toBeInstanceOf(ConsentLogError);
+    expect((error as Error).message).toBe('the consent log could not be reached');
     expect((error as Error).cause).toEqual(new TypeError('Failed to fetch'));
   });
 
@@ -51,7 +50,7 @@ describe('sendToConsentLog', () => {
     );
     const sending = sendToConsentLog('/log', record).catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(await sending).toBeInstanceOf(ConsentLogError);
+    expect(await sending).toEqual(new Error('the consent log could not be reached'));
     vi.useRealTimers();
   });
 });

@@ -15,8 +15,8 @@ export function findChromium(): string {
   return found;
 }
 
-/** Headless Chromium with the flags this closed network needs. */
-export function launchChromium(): Promise<Browser> {
+/** Headless Chromium with the flags this closed network needs, plus `extraArgs`. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
@@ -28,6 +28,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

@@ -12,6 +12,8 @@ type Handler = (request: import('node:http').IncomingMessage, response: import('
 export interface HarnessOptions {
   handlers?: Record<string, Handler>;
   headers?: (url: URL) => Record<string, string>;
+  /** Extra Chromium flags, e.g. a host-resolver rule. */
+  chromiumArgs?: string[];
 }
 
 export interface Harness {
@@ -49,7 +51,7 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
     const started = await listen(createExampleServer({ ...options, handlers: { '/t/': servePage, ...options.handlers } }));
     server = started.server;
     harness.origin = started.origin;
-    harness.browser = await launchChromium();
+    harness.browser = await launchChromium(options.chromiumArgs);
   });
   afterAll(async () => {
     await harness.browser?.close();
@@ -63,7 +65,7 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => message.type() == 'error' && errors.push(`console: ${message.text()}`));
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(harness.origin + path);
+    await page.goto(/^https?:/.test(path) ? path : harness.origin + path);
     return { page, context, errors, requests };
   };
   return harness;
