@@ -130,3 +130,25 @@ describe('consent-log', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('react-app (built with Vite)', () => {
+  it('mounts the gated counter only while analytics is allowed, and follows other tabs', async () => {
+    const { page, context, errors } = await harness.open('/react-app/dist/');
+    const allow = page.getByRole('button', { name: 'Allow analytics cookies' });
+    await allow.waitFor();
+    await page.getByRole('region', { name: 'Cookies on this website' }).getByRole('button', { name: 'Accept additional cookies' }).click();
+    await page.getByText('You have visited this page 1 time.').waitFor();
+
+    await page.getByRole('button', { name: 'Cookie settings' }).click();
+    await page.getByRole('dialog', { name: 'Customise cookies' }).getByRole('button', { name: 'Reject additional cookies' }).click();
+    await allow.waitFor();
+    expect(await page.getByText(/You have visited/).count()).toBe(0);
+
+    await allow.click();
+    await page.getByText('You have visited this page 1 time.').waitFor();
+    const other = await harness.open('/react-app/dist/', { context });
+    await other.page.getByRole('button', { name: 'Forget my choice' }).click();
+    await allow.waitFor({ timeout: 3000 });
+    expect(errors).toEqual([]);
+  });
+});
