@@ -211,7 +211,8 @@ function walk(raw: unknown, schema: Schema, path: string): Plain {
 
 function resolveCategory(name: string, raw: unknown): ResolvedCategory {
   const path = `categories.${name}`;
-  expect(/^[a-z][a-z\d_]{0,31}$/.test(name), path, 'named in lowercase letters, digits and _');
+  // "constructor" is the one such name Object.prototype already has.
+  expect(/^[a-z][a-z\d_]{0,31}$/.test(name) && name != 'constructor', path, 'named in lowercase letters, digits and _ (not "constructor")');
   const category = walk(raw ?? {}, {
     title: [isString, 'a string'],
     description: [isString, 'a string'],
@@ -231,7 +232,7 @@ const SCHEMA: Schema = {
     expect(isPlain(raw), path, 'an object');
     const names = Object.keys(raw).filter((name) => name != 'essential');
     expect(names.length < 32, path, 'at most 32 categories');
-    return [resolveCategory('essential', raw.essential), ...names.map((name) => resolveCategory(name, raw[name]))];
+    return [resolveCategory('essential', own(raw, 'essential')), ...names.map((name) => resolveCategory(name, raw[name]))];
   },
   cookie: {
     // RFC 6265 token characters.

@@ -52,9 +52,9 @@ describe('categories', () => {
   });
 
   it('rejects names that are not lowercase identifiers', () => {
-    for (const name of ['Analytics', '1st', 'ad-tracking', 'a b', '', '__proto__']) {
+    for (const name of ['Analytics', '1st', 'ad-tracking', 'a b', '', '__proto__', 'constructor']) {
       expect(errorOf(JSON.parse(`{"categories": {${JSON.stringify(name)}: {}}}`))).toBe(
-        `biscuit-consent: config.categories.${name} must be named in lowercase letters, digits and _`,
+        `biscuit-consent: config.categories.${name} must be named in lowercase letters, digits and _ (not "constructor")`,
       );
     }
   });
