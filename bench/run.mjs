@@ -67,9 +67,9 @@ const METRICS = [
   { key: 'returningBrotli', label: 'Bytes, returning visitor: brotli', unit: 'bytes', scenario: 'returning', pick: (r) => bytesOf(r.files).brotli },
   { key: 'bannerMs', label: 'Navigation → banner visible', unit: 'ms', scenario: 'first', pick: (r) => r.bannerMs },
   { key: 'firstScriptMs', label: 'Main-thread script, first visit', unit: 'ms', scenario: 'first', pick: (r) => r.scriptMs },
-  { key: 'returningScriptMs', label: 'Main-thread script, returning visitor', unit: 'ms', scenario: 'returning', pick: (r) => r.scriptMs, floor: true },
+  { key: 'returningScriptMs', label: 'Main-thread script, returning visitor', unit: 'ms', scenario: 'returning', pick: (r) => r.scriptMs, floors: ['none', 'gate'] },
   { key: 'cls', label: 'Cumulative layout shift, first visit', unit: 'cls', scenario: 'first', pick: (r) => r.cls },
-  { key: 'returningAnalyticsMs', label: 'Returning visitor: navigation → analytics ran', unit: 'ms', scenario: 'returning', pick: (r) => r.analyticsMs, floor: true },
+  { key: 'returningAnalyticsMs', label: 'Returning visitor: navigation → analytics ran', unit: 'ms', scenario: 'returning', pick: (r) => r.analyticsMs, floors: ['none'] },
   { key: 'acceptToRunMs', label: 'Accept click → analytics ran', unit: 'ms', scenario: 'first', pick: (r) => r.acceptToRunMs },
 ];
 
@@ -172,7 +172,7 @@ async function main() {
   for (const metric of METRICS) {
     figures[metric.key] = {};
     const reference = values(REFERENCE, metric);
-    for (const lib of metric.floor ? [...LIBRARIES, ...FLOORS] : LIBRARIES) {
+    for (const lib of [...LIBRARIES, ...FLOORS.filter((floor) => metric.floors?.includes(floor.id))]) {
       const own = values(lib.id, metric);
       const ratios = own.map((value, run) => (reference[run] > 0 ? value / reference[run] : NaN));
       figures[metric.key][lib.id] = { ...summarise(own), ratio: median(ratios), values: own };
@@ -259,7 +259,7 @@ function report(meta, figures, files, errors) {
       const value = formatSummary(figure, metric.unit);
       return lib.id == REFERENCE ? value : `${value} ${formatRatio(figure.ratio)}`;
     }),
-    ...FLOORS.map((floor) => (metric.floor ? formatSummary(figures[metric.key][floor.id], metric.unit) : '')),
+    ...FLOORS.map((floor) => (metric.floors?.includes(floor.id) ? formatSummary(figures[metric.key][floor.id], metric.unit) : '')),
   ]);
   const fileRows = libs.flatMap((lib) =>
     ['first', 'returning'].map((scenario) => [
@@ -284,7 +284,7 @@ function report(meta, figures, files, errors) {
     '',
     markdownTable(header, rows),
     '',
-    'Ratios below 1 are better than vanilla-cookieconsent. Each ratio is the median of the run-by-run ratios, so it can differ a little from the ratio of the medians. The floors are not competitors: "no library" is the same page with the analytics script not blocked at all (what the page and the measurement cost on their own); "one-line gate" is an inline script that only reads the consent cookie and activates the blocked script, the least work any consent library must do for a returning visitor.',
+    'Ratios below 1 are better than vanilla-cookieconsent. Each ratio is the median of the run-by-run ratios, so it can differ a little from the ratio of the medians. The floors are not competitors: "no library" is the same page with the analytics script not blocked at all (what the page and the measurement cost on their own); "one-line gate" is an inline script at the end of `<body>` that only reads the consent cookie and activates the blocked script: the least script work any consent library must do for a returning visitor (shown for script time only; running at the end of the page, it is no floor for timing).',
     '',
     '## Targets (issue 6)',
     '',
