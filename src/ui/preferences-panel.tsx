@@ -10,8 +10,7 @@ export interface PreferencesPanelProps {
   texts: Texts;
   /**
    * The browser has `showModal()`, which the caller runs after rendering. Otherwise
-   * the dialog is rendered open with `role="dialog"` and `aria-modal`, and
-   * keeps focus inside itself.
+   * the dialog is rendered open with `role="dialog"` and `aria-modal`.
    */
   native: boolean;
   onClose: () => void;
@@ -20,7 +19,9 @@ export interface PreferencesPanelProps {
 
 /**
  * The "Customise cookies" dialog: a modal `<dialog>` named by its heading, with
- * a visible Close button; Escape closes it too.
+ * a visible Close button; Escape closes it too. Tab and Shift+Tab wrap round
+ * inside it, also with `showModal()`, which would let focus leave the page for
+ * the browser's toolbar and come back on the dialog itself.
  */
 export function PreferencesPanel({ id, texts, native, onClose, children }: PreferencesPanelProps) {
   return (
@@ -36,7 +37,7 @@ export function PreferencesPanel({ id, texts, native, onClose, children }: Prefe
         if (event.key == 'Escape') {
           event.preventDefault();
           onClose();
-        } else if (event.key == 'Tab' && !native) {
+        } else if (event.key == 'Tab') {
           trapTab(event, event.currentTarget);
         }
       }}

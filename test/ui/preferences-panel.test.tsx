@@ -73,7 +73,7 @@ describe('the preferences dialog', () => {
       delete proto.showModal;
     });
 
-    it('opens with showModal() and leaves modality to the browser', async () => {
+    it('opens with showModal(), leaves the inert page to the browser, and still wraps Tab round', async () => {
       let modal: HTMLDialogElement | undefined;
       proto.showModal = function (this: HTMLDialogElement) {
         modal = this;
@@ -86,6 +86,13 @@ describe('the preferences dialog', () => {
       expect(panel.hasAttribute('aria-modal')).toBe(false);
       expect(screen.getByRole('main').hasAttribute('inert')).toBe(false);
       expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'Customise cookies' }));
+      // The browser would let Tab leave for its toolbar; the dialog wraps it round as without showModal().
+      const buttons = within(panel).getAllByRole('button');
+      buttons[buttons.length - 1]!.focus();
+      fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+      expect(document.activeElement).toBe(buttons[0]);
+      fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true });
+      expect(document.activeElement).toBe(buttons[buttons.length - 1]);
       fireEvent.keyDown(panel, { key: 'Escape' });
       expect(screen.queryByRole('dialog')).toBeNull();
     });
