@@ -113,8 +113,10 @@ export async function createView(consent: Consent): Promise<View> {
       return consent.showPreferences();
     }
     if (action == 'hide') {
+      // A confirmation of the dialog's save hands focus back to what opened the dialog (a footer link, say).
+      const openers = [bannerOpener, banner == 'saved' ? panelOpener : null];
       banner = undefined;
-      return update(bannerOpener);
+      return update(...openers);
     }
     decide(action, {}, 'banner').then(({ ok }) => {
       if (banner != 'question' && banner != 'error') return;

@@ -163,6 +163,20 @@ describe('the preferences dialog', () => {
     expect(screen.getByRole('button', { name: 'Hide cookie message' })).toBeTruthy();
   });
 
+  it('gives focus back to what opened the dialog when its confirmation is hidden', async () => {
+    const { consent } = startConsent({}, { storage: await decidedStorage() });
+    document.body.insertAdjacentHTML('beforeend', '<footer><a href="/cookies" data-consent-open>Cookie settings</a></footer>');
+    const link = screen.getByRole('link', { name: 'Cookie settings' });
+    fireEvent.click(link);
+    fireEvent.click(within(await dialog()).getByRole('button', { name: 'Save cookie preferences' }));
+    const status = await screen.findByRole('status');
+    expect(document.activeElement).toBe(status);
+    fireEvent.click(screen.getByRole('button', { name: 'Hide cookie message' }));
+    expect(screen.queryByRole('region')).toBeNull();
+    expect(document.activeElement).toBe(link);
+    expect(consent.decided).toBe(true);
+  });
+
   it('accepts or rejects everything from the dialog', async () => {
     const { consent } = startConsent();
     fireEvent.click(within(await openFromBanner()).getByRole('button', { name: 'Accept additional cookies' }));
