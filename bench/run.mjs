@@ -129,13 +129,16 @@ async function main() {
   try {
     for (const lib of LIBRARIES) {
       log(`recording ${lib.name}'s consent for the returning visitor`);
-      cookies[lib.id] = await recordConsent(browser, origin, lib);
+      // Without it the returning-visitor runs would measure a first visit: they are skipped instead.
+      cookies[lib.id] = await attempt(`${lib.name}: recording consent`, () => recordConsent(browser, origin, lib), errors[lib.id]);
     }
+    const returningVisitFor = (lib) =>
+      cookies[lib.id] ? returningVisit(browser, origin, lib, options(lib.id)) : Promise.reject(new Error('no consent cookie was recorded'));
     // One unmeasured round: the first pages a browser loads are slower for everyone.
     log('warm-up round');
     for (const lib of LIBRARIES) {
       await attempt(`${lib.name} warm-up`, () => firstVisit(browser, origin, lib, options(lib.id)), []);
-      await attempt(`${lib.name} warm-up`, () => returningVisit(browser, origin, lib, options(lib.id)), []);
+      await attempt(`${lib.name} warm-up`, () => returningVisitFor(lib), []);
     }
     for (let run = 0; run < RUNS; run++) {
       log(`run ${run + 1}/${RUNS}`);
@@ -143,7 +146,7 @@ async function main() {
         const first = await attempt(`${lib.name} run ${run + 1} first visit`, () => firstVisit(browser, origin, lib, options(lib.id)), errors[lib.id]);
         const returning = await attempt(
           `${lib.name} run ${run + 1} returning visitor`,
-          () => returningVisit(browser, origin, lib, options(lib.id)),
+          () => returningVisitFor(lib),
           errors[lib.id],
         );
         samples[lib.id].first[run] = first;
@@ -151,7 +154,11 @@ async function main() {
         for (const result of [first, returning]) if (result) errors[lib.id].push(...result.errors.map((e) => `run ${run + 1}: ${e}`));
       }
       for (const floor of FLOORS) {
-        const result = await attempt(`${floor.name} run ${run + 1}`, () => returningVisit(browser, origin, floor, options(floor.cookiesFrom)), errors[floor.id]);
+        const visit = () =>
+          floor.cookiesFrom && !cookies[floor.cookiesFrom]
+            ? Promise.reject(new Error(`no ${floor.cookiesFrom} consent cookie was recorded`))
+            : returningVisit(browser, origin, floor, options(floor.cookiesFrom));
+        const result = await attempt(`${floor.name} run ${run + 1}`, visit, errors[floor.id]);
         samples[floor.id].returning[run] = result;
         if (result) errors[floor.id].push(...result.errors.map((e) => `run ${run + 1}: ${e}`));
       }
@@ -214,6 +221,11 @@ async function main() {
   writeFileSync(join(BENCH, `${OUTPUT}.md`), markdown + '\n');
   writeFileSync(join(BENCH, `${OUTPUT}.json`), JSON.stringify({ meta, metrics: METRICS.map(({ key, label, unit, scenario }) => ({ key, label, unit, scenario })), figures, files, errors }, null, 2) + '\n');
   log(`done in ${meta.durationSeconds} s; wrote bench/${OUTPUT}.md and bench/${OUTPUT}.json`);
+  const missing = METRICS.flatMap((metric) => LIBRARIES.filter((lib) => !figures[metric.key][lib.id].n).map((lib) => `${lib.name}: ${metric.label}`));
+  if (missing.length) {
+    console.error(`bench: no measurement for ${missing.length} figure(s), e.g. ${missing.slice(0, 3).join('; ')}; see "Problems" in the results`);
+    process.exitCode = 1;
+  }
 }
 
 /** Whether our median is at least as good as every competitor's. */
