@@ -37,21 +37,24 @@ export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
     const activate = (element: Element): Promise<unknown> | void => {
       if (!element.isConnected) return;
       if (element instanceof HTMLScriptElement) {
-        // A clone keeps every attribute, the nonce and the parser-trusted text,
-        // and, unlike the original, runs when inserted.
-        const script = element.cloneNode(true) as HTMLScriptElement;
+        // The page's own element is moved, not cloned: it keeps every
+        // attribute and its nonce, and Trusted Types still trust the text the
+        // parser gave it. Re-inserted with its real type, it runs.
+        const parent = element.parentNode!;
+        const next = element.nextSibling;
         const type = element.getAttribute('data-type');
-        if (type) script.type = type;
-        else script.removeAttribute('type');
-        if (!script.nonce && nonce) script.nonce = nonce;
-        // `script.async` is always true on a script made by code, so ask the attribute.
+        element.remove();
+        if (type) element.type = type;
+        else element.removeAttribute('type');
+        if (!element.nonce && nonce) element.nonce = nonce;
+        // A classic external script finishes before the next one runs (not one marked async).
         const loaded =
-          script.src && !element.hasAttribute('async') &&
+          element.src && !element.hasAttribute('async') &&
           new Promise((resolve) => {
-            script.addEventListener('load', resolve);
-            script.addEventListener('error', resolve);
+            element.addEventListener('load', resolve);
+            element.addEventListener('error', resolve);
           });
-        element.replaceWith(script);
+        parent.insertBefore(element, next);
         return loaded || undefined;
       }
       for (const attribute of ['src', 'srcset']) {

@@ -4,24 +4,32 @@ import type { CookiePattern, ResolvedConfig } from '../core/config';
 /** Where the consent cookie lives: the `cookie` part of a resolved config. */
 export type CookieOptions = ResolvedConfig['cookie'];
 
+/**
+ * Sets (or, with `days` -1, deletes) a cookie through js-cookie. js-cookie
+ * copies attributes with for…in, so enumerable members a page added to
+ * Object.prototype (as old libraries did) would become cookie attributes and
+ * break the write; each is shadowed with an own, empty attribute, which it
+ * skips. (Cookies.remove cannot be used: it adds one object of its own.)
+ */
+function put(name: string, value: string, days: number, path: string, domain: string | undefined, sameSite?: string, secure?: boolean) {
+  const attributes: Record<string, unknown> = { path, domain, expires: days, sameSite, secure };
+  for (const key in attributes) if (!Object.prototype.hasOwnProperty.call(attributes, key)) attributes[key] = undefined;
+  Cookies.set(name, value, attributes);
+}
+
 // Writing and removing use the same attributes, since a cookie is only
 // replaced or deleted by one that matches its name, domain and path.
-const attributes = (options: CookieOptions) => ({
-  path: options.path,
-  domain: options.domain,
-  expires: options.expiresDays,
-  sameSite: options.sameSite,
-  secure: options.secure ?? location.protocol == 'https:',
-});
+const write = (options: CookieOptions, value: string, days: number) =>
+  put(options.name, value, days, options.path, options.domain, options.sameSite, options.secure ?? location.protocol == 'https:');
 
 /** Writes the consent cookie. */
 export function writeCookie(options: CookieOptions, value: string): void {
-  Cookies.set(options.name, value, attributes(options));
+  write(options, value, options.expiresDays);
 }
 
 /** Deletes the consent cookie. */
 export function removeCookie(options: CookieOptions): void {
-  Cookies.remove(options.name, attributes(options));
+  write(options, '', -1);
 }
 
 /** `"_ga*"` matches `_ga` and `_ga_ABC123`; a RegExp matches by `test`. */
@@ -47,5 +55,5 @@ export function removeCookies(patterns: readonly CookiePattern[], keep: string):
   const paths = ['/'];
   let path = '';
   for (const segment of location.pathname.split('/')) if (segment) paths.push((path += `/${segment}`), `${path}/`);
-  for (const name of names) for (const domain of domains) for (const path of paths) Cookies.remove(name, { domain, path });
+  for (const name of names) for (const domain of domains) for (const path of paths) put(name, '', -1, path, domain);
 }

@@ -82,3 +82,32 @@ describe('removeCookies', () => {
     window.history.pushState({}, '', '/');
   });
 });
+
+describe('on a page that extended Object.prototype', () => {
+  it('still writes and removes the cookie, with only its own attributes', () => {
+    Object.defineProperty(Object.prototype, 'extend', { value: () => {}, enumerable: true, writable: true, configurable: true });
+    try {
+      const written = spyOnCookieWrites();
+      writeCookie(optionsFor(), 'v');
+      expect(written[0]).not.toMatch(/extend/);
+      expect(document.cookie).toBe('biscuit_consent=v');
+      removeCookie(optionsFor());
+      expect(document.cookie).toBe('');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).extend;
+    }
+  });
+});
+
+describe('removeCookies on a page that extended Object.prototype', () => {
+  it('still deletes', () => {
+    document.cookie = '_ga=1; path=/';
+    Object.defineProperty(Object.prototype, 'extend', { value: () => {}, enumerable: true, writable: true, configurable: true });
+    try {
+      removeCookies(['_ga'], 'biscuit_consent');
+      expect(document.cookie).toBe('');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).extend;
+    }
+  });
+});
