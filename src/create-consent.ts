@@ -13,6 +13,21 @@ export interface Chunks {
   writer(): Promise<typeof import('./writer')>;
 }
 
+/** Loads a chunk once (retrying after a failure); once loaded, returns it without waiting. */
+function once<T>(load: () => Promise<T>): () => T | Promise<T> {
+  let loaded: T | undefined;
+  let loading: Promise<T> | undefined;
+  return () =>
+    loaded ||
+    (loading ||= load().then(
+      (module) => (loaded = module),
+      (error) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+}
+
 /** Re-dispatches `change` and `error` on `document` for scripts that never see the Consent object. */
 const domEvents: ConsentPlugin = (consent) => {
   const dispatch = (type: string) => (detail: unknown) =>
@@ -35,16 +50,18 @@ const domEvents: ConsentPlugin = (consent) => {
 export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[], chunks: Chunks): Consent {
   const resolved = resolveConfig(config, console.warn);
   const { googleConsentMode: consentMode, consentLog } = resolved;
+  const writer = once(chunks.writer);
+  const loadWriter = () => Promise.resolve(writer());
   const browser = typeof document != 'undefined';
   // Whoever is shown the UI is about to choose: fetch the writer while they read.
-  const preload: ConsentPlugin = (consent) => consent.on('show', () => void chunks.writer().catch(() => {}));
-  const plugins = [domEvents, blocker({ nonce: resolved.nonce }), cookieCleanup(chunks.writer), tabSync, preload, ...ui];
+  const preload: ConsentPlugin = (consent) => consent.on('show', () => void loadWriter().catch(() => {}));
+  const plugins = [domEvents, blocker({ nonce: resolved.nonce }), cookieCleanup(loadWriter), tabSync, preload, ...ui];
   if (consentMode) plugins.unshift(googleConsentMode(consentMode));
   return createStore({
     config: resolved,
-    storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie, chunks.writer) : createMemoryStorage()),
+    storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie, writer) : createMemoryStorage()),
     gpc: browser && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
-    log: consentLog && (async (record) => (await chunks.writer()).sendToConsentLog(consentLog.url, record)),
+    log: consentLog && (async (record) => (await writer()).sendToConsentLog(consentLog.url, record)),
     plugins: browser ? plugins : [],
   });
 }

@@ -15,9 +15,10 @@ export function cookieCleanup(load: () => Promise<{ removeCookies(patterns: read
     const clean = (record: ConsentRecord, previous?: ConsentRecord) => {
       const refused = categories.filter(({ name }) => !record.categories[name]);
       const patterns = refused.flatMap((category) => category.cookies);
-      const others = document.cookie.split(/; */).some((pair) => pair && pair.split('=')[0] != cookie.name);
       const withdrawn = reloadOnWithdraw && previous && refused.some(({ name }) => previous.categories[name]);
-      (patterns.length && others ? load().then((writer) => writer.removeCookies(patterns, cookie.name)) : Promise.resolve()).then(
+      // Reading document.cookie costs a round trip to the browser process, so only when there are patterns.
+      const others = patterns.length > 0 && document.cookie.split(/; */).some((pair) => pair && pair.split('=')[0] != cookie.name);
+      (others ? load().then((writer) => writer.removeCookies(patterns, cookie.name)) : Promise.resolve()).then(
         () => withdrawn && location.reload(),
       );
     };

@@ -8,18 +8,22 @@ import type { ConsentPlugin } from '../core/store';
  */
 export const tabSync: ConsentPlugin = (consent) => {
   let channel: BroadcastChannel | undefined;
-  try {
-    channel = new BroadcastChannel(`biscuit-consent:${consent.config.cookie.name}`);
-  } catch {
-    // Old browsers, or a page that removed it: the focus re-read below still works.
-  }
   let adopting = false;
   const refresh = () => {
     adopting = true;
     consent.refresh();
     adopting = false;
   };
-  if (channel) channel.onmessage = refresh;
+  // Opening the channel costs the browser some work: leave it until the page
+  // has loaded, well within the second another tab's change may take.
+  const open = setTimeout(() => {
+    try {
+      channel = new BroadcastChannel(`biscuit-consent:${consent.config.cookie.name}`);
+      channel.onmessage = refresh;
+    } catch {
+      // Old browsers, or a page that removed it: the focus re-read below still works.
+    }
+  }, 50);
   const off = consent.on('change', () => {
     // A change adopted from another tab is not announced back to it.
     if (!adopting && channel) channel.postMessage(0);
@@ -28,6 +32,7 @@ export const tabSync: ConsentPlugin = (consent) => {
   document.addEventListener('visibilitychange', onVisible);
   window.addEventListener('focus', refresh);
   return () => {
+    clearTimeout(open);
     off();
     channel?.close();
     document.removeEventListener('visibilitychange', onVisible);

@@ -1,12 +1,20 @@
 import type { ConsentStorage } from '../core/storage';
 import type { CookieOptions } from './cookie';
 
+type Writer = typeof import('./cookie');
+
 /**
  * Keeps the consent record in a first-party cookie. Reading is a few bytes of
- * code every visitor runs; writing goes through js-cookie in `./cookie`,
- * loaded (by `load`) only when a choice is made.
+ * code every visitor runs; writing goes through js-cookie in `./cookie`, which
+ * `writer` loads only when a choice is made. Once it is loaded, `writer`
+ * returns it directly, so a choice reaches the cookie (and the blocked scripts)
+ * in the same task as the click.
  */
-export function createCookieStorage(options: CookieOptions, load: () => Promise<typeof import('./cookie')>): ConsentStorage {
+export function createCookieStorage(options: CookieOptions, writer: () => Writer | Promise<Writer>): ConsentStorage {
+  const withWriter = (use: (loaded: Writer) => void) => {
+    const loaded = writer();
+    return loaded instanceof Promise ? loaded.then(use) : use(loaded);
+  };
   return {
     read() {
       for (const pair of document.cookie.split(/; */)) {
@@ -15,7 +23,7 @@ export function createCookieStorage(options: CookieOptions, load: () => Promise<
       }
       return undefined;
     },
-    write: async (value) => (await load()).writeCookie(options, value),
-    remove: async () => (await load()).removeCookie(options),
+    write: (value) => withWriter((loaded) => loaded.writeCookie(options, value)),
+    remove: () => withWriter((loaded) => loaded.removeCookie(options)),
   };
 }

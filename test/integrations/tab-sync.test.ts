@@ -15,6 +15,8 @@ function tabs(plugin = tabSync) {
   };
   return [make(), make()] as const;
 }
+/** The channel opens shortly after load. */
+const opened = () => new Promise((resolve) => setTimeout(resolve, 80));
 
 afterEach(() => {
   instances.splice(0).forEach((consent) => consent.destroy());
@@ -26,6 +28,7 @@ describe('tabSync', () => {
     const [first, second] = tabs();
     const change = vi.fn();
     second.on('change', change);
+    await opened();
     await first.acceptAll();
     await vi.waitFor(() => expect(second.allowed('analytics')).toBe(true));
     expect(change).toHaveBeenCalledOnce();
@@ -35,6 +38,7 @@ describe('tabSync', () => {
 
   it('follows a reset in another tab', async () => {
     const [first, second] = tabs();
+    await opened();
     await first.acceptAll();
     await vi.waitFor(() => expect(second.decided).toBe(true));
     await first.reset();

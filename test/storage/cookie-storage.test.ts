@@ -35,6 +35,13 @@ describe('createCookieStorage', () => {
     expect(cookies.read()).toBeUndefined();
   });
 
+  it('writes synchronously once the writer is loaded', async () => {
+    const writer = await import('../../src/storage/cookie');
+    const cookies = createCookieStorage(resolveConfig().cookie, () => writer);
+    expect(cookies.write('now')).toBeUndefined();
+    expect(cookies.read()).toBe('now');
+  });
+
   it('lets a throwing document.cookie surface to the store', () => {
     vi.spyOn(document, 'cookie', 'get').mockImplementation(() => {
       throw new DOMException('insecure', 'SecurityError');
