@@ -178,6 +178,7 @@ describe('reflow at 320 px and at 200% zoom', () => {
   const VIEWPORTS: [string, { width: number; height: number }][] = [
     ['320 px wide', { width: 320, height: 640 }],
     ['200% zoom', { width: 640, height: 360 }],
+    ['400% zoom', { width: 320, height: 180 }],
   ];
 
   /** Where focus is, and whether all of it shows, clear of anything on top, inside `container`'s visible box and the viewport. */
@@ -313,6 +314,7 @@ describe('focus not obscured (WCAG 2.2 2.4.11)', () => {
   it.each([
     ['on a desktop', { width: 1024, height: 600 }],
     ['on a phone', { width: 320, height: 640 }],
+    ['at 400% zoom', { width: 320, height: 180 }],
   ])('Tab through a long page %s never leaves the focused element under the fixed banner', async (_, viewport) => {
     expect(await hiddenWhenFocused(viewport)).toEqual([]);
   }, 120_000);
