@@ -120,6 +120,31 @@ describe('choosing in the banner and the dialog', () => {
   });
 });
 
+describe('a returning visitor', () => {
+  it('is asked again when the site changes its revision, with the dialog starting from the earlier answers', async () => {
+    const first = await harness.open(harness.page('revision-0', html()));
+    await banner(first.page).getByRole('button', { name: 'Customise cookies' }).click();
+    await group(first.page, 'Marketing cookies').getByRole('radio', { name: 'Yes' }).check();
+    await dialog(first.page).getByRole('button', { name: 'Save cookie preferences' }).click();
+    await banner(first.page).getByRole('status').waitFor();
+
+    // The same config: no banner.
+    const same = await harness.open(harness.page('revision-0', html()), { context: first.context });
+    await same.page.waitForFunction(() => (window as { runs?: { marketing?: number } }).runs?.marketing === 1);
+    expect(await banner(same.page).count()).toBe(0);
+
+    const { page } = await harness.open(harness.page('revision-1', html({ config: { ...CONFIG, revision: 1 } })), { context: first.context });
+    await banner(page).waitFor();
+    expect(await record(page)).toMatchObject({ decided: false, categories: { marketing: false } });
+    expect(await runs(page)).toEqual({});
+    await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
+    expect(await group(page, 'Marketing cookies').getByRole('radio', { name: 'Yes' }).isChecked()).toBe(true);
+    expect(await group(page, 'Analytics cookies').getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+    await dialog(page).getByRole('button', { name: 'Save cookie preferences' }).click();
+    await expect.poll(async () => (await consentCookie(first.context))?.value).toMatch(/^1\.1\.\d+\.p\.analytics=0&marketing=1\./);
+  });
+});
+
 describe('a browser that refuses cookies', () => {
   const ERROR = 'Sorry, there was a technical problem. Please try again.';
 
