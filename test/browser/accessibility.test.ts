@@ -137,6 +137,21 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
     }, 90_000);
   });
 
+  it.each([
+    ['a Welsh page', 'cy', {}, 'Cwcis ar y wefan hon', 'Addasu cwcis'],
+    ['Welsh texts on an English page', 'en', { lang: 'cy' }, 'Cwcis ar y wefan hon', 'Addasu cwcis'],
+    ['a right-to-left page', 'ar', { texts: { ar: { bannerLabel: 'ملفات تعريف الارتباط', customise: 'تخصيص', panelTitle: 'تخصيص' } } }, 'ملفات تعريف الارتباط', 'تخصيص'],
+  ])('for the banner and the dialog on %s', async (_, lang, config, label, customise) => {
+    const page = html({ config: { ...CONFIG, ...config } }).replace('<html lang="en">', `<html lang="${lang}"${lang == 'ar' ? ' dir="rtl"' : ''}>`);
+    const opened = await open(harness.page(`axe-${lang}-${Object.keys(config).length}`, page));
+    const region = opened.page.getByRole('region', { name: label });
+    await region.waitFor();
+    expect(await axeViolations(opened.page)).toEqual([]);
+    await region.getByRole('button', { name: customise }).click();
+    await opened.page.getByRole('dialog', { name: customise }).waitFor();
+    expect(await axeViolations(opened.page)).toEqual([]);
+  }, 60_000);
+
   it('the dark scheme is really dark, and the forced-colours one uses system colours (so the runs above differ)', async () => {
     const colours = async (options: BrowserContextOptions) => {
       const { page } = await open(PATH(), options);
