@@ -51,7 +51,8 @@ export function Banner({ state, texts, href, fixed, inert, onAction }: BannerPro
           <>
             <Notice role="status" text={texts[state]} href={href} />
             <div class="bc-actions">
-              <Button onClick={(event) => onAction('hide', event.currentTarget)}>{texts.hide}</Button>
+              {/* A double click on Accept, which this button replaces, clicks it a second time: not a request to hide. */}
+              <Button onClick={(event) => event.detail < 2 && onAction('hide', event.currentTarget)}>{texts.hide}</Button>
             </div>
           </>
         )}

@@ -86,6 +86,17 @@ describe('the banner', () => {
     expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull();
   });
 
+  it('keeps the confirmation when a double click on Accept lands its second click on "Hide cookie message"', async () => {
+    startConsent();
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Accept additional cookies' }), { detail: 1 });
+    const hide = await screen.findByRole('button', { name: 'Hide cookie message' });
+    // Where Accept was.
+    fireEvent.click(hide, { detail: 2 });
+    expect(screen.getByRole('status').textContent).toMatch(/^You've accepted additional cookies\./);
+    fireEvent.click(hide, { detail: 1 });
+    expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull();
+  });
+
   it('returns focus to what showed the banner when the confirmation is hidden', async () => {
     const { consent } = startConsent({}, { storage: await decidedStorage() });
     document.body.insertAdjacentHTML('beforeend', '<button>Cookie banner</button>');
