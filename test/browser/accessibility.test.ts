@@ -163,3 +163,33 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
     expect(await colours({ forcedColors: 'active' })).not.toMatch(/^rgb\((243, 242, 241|29, 29, 27)\)$/);
   });
 });
+
+describe('focus indicator', () => {
+  const outline = (page: Page) =>
+    page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return `${document.activeElement!.tagName} ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor == 'rgba(0, 0, 0, 0)' ? 'transparent' : 'coloured'}`;
+    });
+
+  it('shows in forced colours, where the yellow background is overridden: the transparent outline turns into a system colour', async () => {
+    const { page } = await open(harness.page('focus-forced', html()), { forcedColors: 'active' });
+    await banner(page).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await outline(page)).toBe('BUTTON solid 3px coloured');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await outline(page)).toBe('INPUT solid 3px coloured');
+  });
+
+  it('is the yellow highlight otherwise', async () => {
+    const { page } = await open(harness.page('focus', html()));
+    await banner(page).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await outline(page)).toBe('BUTTON solid 3px transparent');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).backgroundColor)).toBe('rgb(255, 221, 0)');
+  });
+});
