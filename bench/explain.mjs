@@ -12,9 +12,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium } from '../examples/chromium.mjs';
 import { LIBRARIES } from './libraries.mjs';
-import { CONTEXT_OPTIONS, instrument, recordConsent } from './measure.mjs';
+import { CHROMIUM_ARGS, CONTEXT_OPTIONS, instrument, recordConsent } from './measure.mjs';
 import { ROOT, listen } from './serve.mjs';
 import { median } from './stats.mjs';
 
@@ -49,7 +49,7 @@ function bytes() {
 
 async function withBrowser(work) {
   const { server, origin } = await listen();
-  const browser = await launchChromium();
+  const browser = await launchChromium(CHROMIUM_ARGS);
   try {
     await work(browser, origin);
   } finally {

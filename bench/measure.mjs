@@ -6,6 +6,14 @@ import { statSync } from 'node:fs';
 import { fileFor } from './serve.mjs';
 
 /** Every page gets the same viewport and locale. */
+/**
+ * Chromium flags for every benchmark run: without this one `navigator.webdriver`
+ * is true, and vanilla-cookieconsent (hideFromBots, on by default) never shows
+ * its banner to an automated browser. Real visitors' browsers report false,
+ * so the benchmark's should too.
+ */
+export const CHROMIUM_ARGS = ['--disable-blink-features=AutomationControlled'];
+
 export const CONTEXT_OPTIONS = { viewport: { width: 1280, height: 720 }, locale: 'en-GB', deviceScaleFactor: 1 };
 
 /**

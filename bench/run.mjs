@@ -12,9 +12,9 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium } from '../examples/chromium.mjs';
 import { LIBRARIES, REFERENCE } from './libraries.mjs';
-import { CONTEXT_OPTIONS, firstVisit, NETWORKS, recordConsent, returningVisit, SETTLE_MS } from './measure.mjs';
+import { CHROMIUM_ARGS, CONTEXT_OPTIONS, firstVisit, NETWORKS, recordConsent, returningVisit, SETTLE_MS } from './measure.mjs';
 import { BENCH, ROOT, listen, serveBiscuitFrom } from './serve.mjs';
 import { bytesOf, fileSizes, format, formatRatio, formatSummary, markdownTable, median, summarise } from './stats.mjs';
 
@@ -118,7 +118,7 @@ async function main() {
   const build = snapshotBuild();
   process.on('exit', () => rmSync(build.folder, { recursive: true, force: true }));
   const { server, origin } = await listen();
-  const browser = await launchChromium();
+  const browser = await launchChromium(CHROMIUM_ARGS);
   const chromiumVersion = browser.version();
   log(`Chromium ${chromiumVersion}, ${RUNS} runs, network ${NETWORK_NAME}, serving on ${origin}`);
 

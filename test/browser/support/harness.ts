@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, beforeAll } from 'vitest';
 // @ts-expect-error: a plain JavaScript module shared with `npm start`
 import { createExampleServer, listen } from '../../../examples/serve.mjs';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../../examples/chromium.mjs';
 
 type Handler = (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, url: URL) => unknown;
 

@@ -1,10 +1,13 @@
+// Launches Debian's Chromium for the browser tests, the benchmark and the
+// screenshot script: the one place that knows where Chromium is and which
+// flags this closed network needs. Never downloads a browser.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
-/** Chromium from CHROMIUM_PATH (or CHROME_PATH), else the usual install paths. */
-export function findChromium(): string {
+/** Chromium from CHROMIUM_PATH (or CHROME_PATH), else the usual install paths; one clear line when there is none. */
+export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH || process.env.CHROME_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`Chromium not found at CHROMIUM_PATH=${fromEnv}`);
@@ -15,8 +18,8 @@ export function findChromium(): string {
   return found;
 }
 
-/** Headless Chromium with the flags this closed network needs, plus `extraArgs`. */
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+/** Headless Chromium; without the background-networking flags it keeps trying hosts this machine cannot reach. */
+export function launchChromium(extraArgs = []) {
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
