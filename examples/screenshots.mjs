@@ -3,7 +3,7 @@
 //
 //   node examples/screenshots.mjs   → examples/screenshots/*.png
 //
-// Chromium comes from CHROMIUM_PATH, else /usr/bin/chromium (Debian's package).
+// Chromium comes from examples/chromium.mjs (CHROMIUM_PATH, else Debian's package).
 // Each shot is cropped to the banner or the dialog at 1024 px wide and saved as
 // a 256-colour PNG, so they stay small in the repository. It prints each file
 // with the alt text the README should give it.
@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { createExampleServer, listen } from './serve.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -159,11 +159,7 @@ const group = (page, name) => dialog(page).getByRole('group', { name });
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const { server, origin } = await listen(createExampleServer());
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     for (const shot of SHOTS) {
       // No slide-in half way through a screenshot.
