@@ -2,7 +2,7 @@ import { act, cleanup, screen } from '@testing-library/preact';
 import { hydrate, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConsentGate, ConsentProvider, useConsent } from '../../src/preact';
-import { testConsent } from './consent';
+import { testConsent } from '../bindings/consent';
 
 afterEach(() => {
   cleanup();

@@ -1,11 +1,11 @@
 // Type tests, checked by `tsc --noEmit -p .`: the typed bindings reject
 // category names the config does not have; the plain ones take any string.
-import { cleanup, render, screen } from '@testing-library/preact';
+import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createConsent, createMemoryStorage, type Consent, type ConsentRecord } from '../../src/core';
 import * as plain from '../../src/preact';
 import { createConsentHooks } from '../../src/preact';
-import { settle } from './consent';
+import { settle } from '../bindings/consent';
 
 afterEach(cleanup);
 
@@ -47,7 +47,7 @@ describe('typed bindings (Preact)', () => {
       </ConsentProvider>,
     );
     expect(screen.queryByText('Analytics on')).toBeNull();
-    await settle(() => consent.acceptAll());
+    await settle(act, () => consent.acceptAll());
     expect(screen.getByText('Analytics on')).toBeTruthy();
     expect(screen.queryByText('Never')).toBeNull();
     consent.destroy();

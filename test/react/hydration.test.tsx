@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentRecord } from '../../src/core/record';
 import type { Consent } from '../../src/core/store';
 import { ConsentGate, ConsentProvider, useConsent } from '../../src/react';
-import { testConsent } from './consent';
+import { testConsent } from '../bindings/consent';
 
 let root: Root | undefined;
 afterEach(() => {

@@ -1,12 +1,12 @@
 /** @jsxImportSource react */
 // Type tests, checked by `tsc --noEmit -p .`: the typed bindings reject
 // category names the config does not have; the plain ones take any string.
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createConsent, createMemoryStorage, type Consent, type ConsentRecord } from '../../src/core';
 import * as plain from '../../src/react';
 import { createConsentHooks } from '../../src/react';
-import { settle } from './consent';
+import { settle } from '../bindings/consent';
 
 afterEach(cleanup);
 
@@ -48,7 +48,7 @@ describe('typed bindings (React)', () => {
       </ConsentProvider>,
     );
     expect(screen.queryByText('Analytics on')).toBeNull();
-    await settle(() => consent.acceptAll());
+    await settle(act, () => consent.acceptAll());
     expect(screen.getByText('Analytics on')).toBeTruthy();
     expect(screen.queryByText('Never')).toBeNull();
     consent.destroy();

@@ -1,6 +1,5 @@
 // A consent instance for binding tests: the real store on a memory storage,
 // with no DOM plugins, so each test controls every change itself.
-import { act } from '@testing-library/react';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import type { ConsentStorage } from '../../src/core/storage';
 import { createStore } from '../../src/core/store';
@@ -11,8 +10,14 @@ export function testConsent(config: ConsentConfig = {}, storage: ConsentStorage 
   return createStore({ config: resolveConfig(config), storage });
 }
 
-/** Runs `work` (a choice, a reset …) inside `act`, so React has re-rendered when it settles. */
-export async function settle(work: () => Promise<unknown>): Promise<void> {
+/** The `act` of a Testing Library (React's or Preact's): it flushes a synchronous callback at once. */
+export interface Act {
+  (callback: () => Promise<void>): Promise<unknown>;
+  (callback: () => void): unknown;
+}
+
+/** Runs `work` (a choice, a reset …) inside `act`, so the framework has re-rendered when it settles. */
+export async function settle(act: Act, work: () => Promise<unknown>): Promise<void> {
   await act(async () => {
     await work();
   });
