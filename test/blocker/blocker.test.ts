@@ -14,15 +14,15 @@ let activations: string[] = [];
 const watcher = new MutationObserver((mutations) => {
   for (const mutation of mutations) {
     for (const node of Array.from(mutation.addedNodes)) {
-      if (node instanceof HTMLScriptElement && node.type != 'text/plain') activations.push(node.text.match(/^ran:(.*)$/)?.[1] ?? node.id);
+      if (node instanceof HTMLScriptElement && node.type != 'text/plain') activations.push(node.text.match(/^\/\* ran:(.*) \*\/$/)?.[1] ?? node.id);
     }
   }
 });
 watcher.observe(document.documentElement, { childList: true, subtree: true });
 /** The blocked scripts activated so far, in order. */
 const ran = () => activations;
-/** The text of a blocked script, naming it for `ran()`. */
-const report = (name: string) => `ran:${name}`;
+/** The text of a blocked script: a comment naming it for `ran()`, harmless if jsdom does run it. */
+const report = (name: string) => `/* ran:${name} */`;
 
 const instances: Consent[] = [];
 
