@@ -320,7 +320,7 @@ describe('focus not obscured (WCAG 2.2 2.4.11)', () => {
   }, 120_000);
 
   it('is measured: without the scroll padding the banner gives the page, links end up under it', async () => {
-    const hidden = await hiddenWhenFocused({ width: 1024, height: 600 }, '<style>html.bc-banner-fixed { scroll-padding-bottom: 0 !important }</style>');
+    const hidden = await hiddenWhenFocused({ width: 1024, height: 600 }, '<style>html { scroll-padding-bottom: 0 !important }</style>');
     expect(hidden.length).toBeGreaterThan(5);
   }, 120_000);
 });

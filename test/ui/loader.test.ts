@@ -58,7 +58,7 @@ describe('the UI loader', () => {
     consent.destroy();
     await waitFor(() => expect(document.querySelector('.bc')).toBeNull());
     expect(document.body.textContent).toBe('FallbackSettings');
-    expect(document.documentElement.classList.contains('bc-banner-fixed')).toBe(false);
+    expect(document.documentElement.style.scrollPaddingBottom).toBe('');
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     screen.getByRole('button', { name: 'Settings' }).dispatchEvent(click);
     expect(click.defaultPrevented).toBe(false);
@@ -82,18 +82,19 @@ describe('the page around the banner', () => {
   it('keeps focused elements clear of the fixed banner with scroll padding on <html>', async () => {
     startConsent();
     await banner();
-    expect(document.documentElement.classList.contains('bc-banner-fixed')).toBe(true);
-    expect(document.documentElement.style.getPropertyValue('--bc-banner-height')).toMatch(/^\d+px$/);
+    const { style } = document.documentElement;
+    expect(style.scrollPaddingBottom).toMatch(/^\d+px$/);
+    expect(style.paddingBottom).toBe(style.scrollPaddingBottom);
     fireEvent.click(screen.getByRole('button', { name: 'Accept additional cookies' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Hide cookie message' }));
-    expect(document.documentElement.classList.contains('bc-banner-fixed')).toBe(false);
-    expect(document.documentElement.style.getPropertyValue('--bc-banner-height')).toBe('');
+    expect(style.scrollPaddingBottom).toBe('');
+    expect(style.paddingBottom).toBe('');
   });
 
   it('sets no scroll padding for an inline banner', async () => {
     startConsent({ bannerLayout: 'inline' });
     await banner();
-    expect(document.documentElement.classList.contains('bc-banner-fixed')).toBe(false);
+    expect(document.documentElement.style.scrollPaddingBottom).toBe('');
   });
 
   it('warns once when style.css is missing', async () => {
