@@ -16,9 +16,10 @@ function files(dir: string): string[] {
 /** Every module a file imports or re-exports: package names, or paths relative to src/. */
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8');
-  const pattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g;
+  // Statements at the start of a line, and dynamic imports: not the word "from" inside a string.
+  const pattern = /^\s*(?:import|export)\s[^'"();`]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
   return Array.from(source.matchAll(pattern), (match) => {
-    const specifier = (match[1] ?? match[2])!;
+    const specifier = (match[1] ?? match[2] ?? match[3])!;
     return specifier.startsWith('.') ? relative(SRC, resolve(dirname(file), specifier)) : specifier;
   });
 }
