@@ -13,18 +13,23 @@ function files(dir: string): string[] {
   );
 }
 
-/** Every module a file imports or re-exports: package names, or paths relative to src/. */
+/** Every module a file imports or re-exports: package names, or `./` and a path relative to src/. */
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8');
   // Statements at the start of a line, and dynamic imports: not the word "from" inside a string.
   const pattern = /^\s*(?:import|export)\s[^'"();`]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
   return Array.from(source.matchAll(pattern), (match) => {
     const specifier = (match[1] ?? match[2] ?? match[3])!;
-    return specifier.startsWith('.') ? relative(SRC, resolve(dirname(file), specifier)) : specifier;
+    return specifier.startsWith('.') ? `./${relative(SRC, resolve(dirname(file), specifier))}` : specifier;
   });
 }
 
-const folderOf = (path: string) => (path.includes('/') ? path.split('/')[0]! : path.replace(/\.tsx?$/, ''));
+/** The top folder of a path relative to src/ (with or without `./`), or the file's name for top-level files. */
+const folderOf = (path: string) => {
+  const local = path.replace(/^\.\//, '');
+  return local.includes('/') ? local.split('/')[0]! : local.replace(/\.tsx?$/, '');
+};
+const isLocal = (target: string) => target.startsWith('./');
 const all = files(SRC).map((file) => ({ path: relative(SRC, file), source: readFileSync(file, 'utf8'), imports: importsOf(file) }));
 
 describe('architecture', () => {
@@ -34,7 +39,7 @@ describe('architecture', () => {
 
   it('core imports nothing outside core', () => {
     for (const file of all.filter((file) => file.path.startsWith('core/'))) {
-      for (const target of file.imports) expect(`${file.path} → ${target}`).toMatch(/ → core\//);
+      for (const target of file.imports) expect(`${file.path} → ${target}`).toMatch(/ → \.\/core\//);
     }
   });
 
@@ -57,7 +62,7 @@ describe('architecture', () => {
       preact: ['core', 'bindings'],
     };
     for (const file of all.filter((file) => folderOf(file.path) in allowed)) {
-      for (const target of file.imports.filter((target) => !/^[@a-z]/.test(target) || target.startsWith('core/'))) {
+      for (const target of file.imports.filter(isLocal)) {
         expect([folderOf(file.path), ...allowed[folderOf(file.path)]!], `${file.path} imports ${target}`).toContain(folderOf(target));
       }
     }
