@@ -3,7 +3,7 @@ import type { TextKey } from './en';
 /**
  * Welsh (Cymraeg), with the typographic apostrophe ’ throughout. Sources and
  * the status of each string (sourced from UK public-sector services, or
- * composed from their vocabulary) are recorded in the research notes; the
+ * composed from their vocabulary) are in cy.md beside this file; the
  * composed ones want a Welsh-language reviewer before a release. Loaded as
  * its own chunk, only for Welsh pages.
  */
