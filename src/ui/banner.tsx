@@ -29,19 +29,24 @@ export interface BannerProps {
  */
 export function Banner({ state, texts, href, fixed, inert, onAction }: BannerProps) {
   const asking = state == 'question' || state == 'error';
+  const { langs } = texts;
   return (
     // data-nosnippet keeps the banner's words out of search results, as on GOV.UK.
     <div class={fixed ? 'bc-banner bc-fixed' : 'bc-banner'} role="region" aria-label={texts.bannerLabel} inert={inert} data-nosnippet>
       <div class="bc-inner">
         {asking ? (
           <>
-            {texts.bannerTitle && <h2 class="bc-title">{texts.bannerTitle}</h2>}
-            {state == 'error' && <Notice role="alert" text={texts.error} />}
-            <Paragraph text={texts.body} href={href} />
-            <Paragraph text={texts.hint} href={href} />
+            {texts.bannerTitle && (
+              <h2 class="bc-title" lang={langs.bannerTitle}>
+                {texts.bannerTitle}
+              </h2>
+            )}
+            {state == 'error' && <Notice role="alert" text={texts.error} lang={langs.error} />}
+            <Paragraph text={texts.body} href={href} lang={langs.body} />
+            <Paragraph text={texts.hint} href={href} lang={langs.hint} />
             <div class="bc-actions">
               {(['accept', 'reject', 'customise'] as const).map((action) => (
-                <Button key={action} onClick={(event) => onAction(action, event.currentTarget)}>
+                <Button key={action} lang={langs[action]} onClick={(event) => onAction(action, event.currentTarget)}>
                   {texts[action]}
                 </Button>
               ))}
@@ -49,10 +54,12 @@ export function Banner({ state, texts, href, fixed, inert, onAction }: BannerPro
           </>
         ) : (
           <>
-            <Notice role="status" text={texts[state]} href={href} />
+            <Notice role="status" text={texts[state]} href={href} lang={langs[state]} />
             <div class="bc-actions">
               {/* A double click on Accept, which this button replaces, clicks it a second time: not a request to hide. */}
-              <Button onClick={(event) => event.detail < 2 && onAction('hide', event.currentTarget)}>{texts.hide}</Button>
+              <Button lang={langs.hide} onClick={(event) => event.detail < 2 && onAction('hide', event.currentTarget)}>
+                {texts.hide}
+              </Button>
             </div>
           </>
         )}

@@ -6,6 +6,7 @@ export interface NoticeProps {
   role: 'status' | 'alert';
   text: string;
   href?: string | undefined;
+  lang?: string | undefined;
 }
 
 /**
@@ -13,10 +14,10 @@ export interface NoticeProps {
  * focus (`tabindex="-1"`): the UI moves focus to it so screen readers read it
  * out and it scrolls into view, as the GOV.UK cookie banner does.
  */
-export function Notice({ role, text, href }: NoticeProps) {
+export function Notice({ role, text, href, lang }: NoticeProps) {
   return (
     <div class={`bc-notice bc-${role}`} role={role} tabIndex={-1}>
-      <Paragraph text={text} href={href} />
+      <Paragraph text={text} href={href} lang={lang} />
     </div>
   );
 }

@@ -10,6 +10,9 @@ export interface CategoryView {
   readonly description: string;
   readonly essential: boolean;
   readonly gpc: boolean;
+  /** "en" when the title or the description fell back to English inside another language. */
+  readonly titleLang?: 'en' | undefined;
+  readonly descriptionLang?: 'en' | undefined;
 }
 
 /** What one form holds between renders: the visitor's unsaved choices and the last outcome. */
@@ -46,6 +49,7 @@ export interface PreferencesFormProps {
  */
 export function PreferencesForm({ id, categories, texts, href, gpc, state, onChoose, onAction }: PreferencesFormProps) {
   const { choices, notice } = state;
+  const { langs } = texts;
   return (
     <form
       class="bc-form"
@@ -54,28 +58,38 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
         onAction('save');
       }}
     >
-      {notice && <Notice role={notice == 'saved' ? 'status' : 'alert'} text={notice == 'saved' ? texts.formSaved : texts.error} />}
-      <Paragraph text={texts.panelIntro} href={href} />
-      {categories.map(({ name, title, description, essential, gpc: honoursGpc }) => {
+      {notice && (
+        <Notice
+          role={notice == 'saved' ? 'status' : 'alert'}
+          text={notice == 'saved' ? texts.formSaved : texts.error}
+          lang={notice == 'saved' ? langs.formSaved : langs.error}
+        />
+      )}
+      <Paragraph text={texts.panelIntro} href={href} lang={langs.panelIntro} />
+      {categories.map(({ name, title, description, essential, gpc: honoursGpc, titleLang, descriptionLang }) => {
         const describedBy = `${id}-${name}`;
         return essential ? (
           <div key={name} class="bc-category" role="group" aria-labelledby={describedBy}>
-            <p class="bc-legend" id={describedBy}>
+            <p class="bc-legend" id={describedBy} lang={titleLang}>
               {title}
             </p>
-            <Paragraph text={description} href={href} />
-            <p class="bc-always">{texts.alwaysOn}</p>
+            <Paragraph text={description} href={href} lang={descriptionLang} />
+            <p class="bc-always" lang={langs.alwaysOn}>
+              {texts.alwaysOn}
+            </p>
           </div>
         ) : (
           <fieldset key={name} class="bc-category" aria-describedby={describedBy}>
-            <legend class="bc-legend">{title}</legend>
+            <legend class="bc-legend" lang={titleLang}>
+              {title}
+            </legend>
             <div id={describedBy}>
-              <Paragraph text={description} href={href} />
-              {gpc && honoursGpc && <Paragraph class="bc-text bc-gpc" text={texts.gpcNotice} href={href} />}
+              <Paragraph text={description} href={href} lang={descriptionLang} />
+              {gpc && honoursGpc && <Paragraph class="bc-text bc-gpc" text={texts.gpcNotice} href={href} lang={langs.gpcNotice} />}
             </div>
             <div class="bc-radios">
               {[true, false].map((granted) => (
-                <label key={String(granted)} class="bc-radio">
+                <label key={String(granted)} class="bc-radio" lang={granted ? langs.yes : langs.no}>
                   <input type="radio" name={name} checked={choices[name] === granted} onChange={() => onChoose(name, granted)} />
                   {granted ? texts.yes : texts.no}
                 </label>
@@ -85,9 +99,13 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
         );
       })}
       <div class="bc-actions">
-        <Button>{texts.save}</Button>
-        <Button onClick={() => onAction('accept')}>{texts.accept}</Button>
-        <Button onClick={() => onAction('reject')}>{texts.reject}</Button>
+        <Button lang={langs.save}>{texts.save}</Button>
+        <Button lang={langs.accept} onClick={() => onAction('accept')}>
+          {texts.accept}
+        </Button>
+        <Button lang={langs.reject} onClick={() => onAction('reject')}>
+          {texts.reject}
+        </Button>
       </div>
     </form>
   );

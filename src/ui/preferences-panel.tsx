@@ -43,10 +43,10 @@ export function PreferencesPanel({ id, texts, native, onClose, children }: Prefe
       }}
     >
       <div class="bc-header">
-        <h2 class="bc-title" id={id} tabIndex={-1}>
+        <h2 class="bc-title" id={id} tabIndex={-1} lang={texts.langs.panelTitle}>
           {texts.panelTitle}
         </h2>
-        <Button class="bc-secondary" onClick={onClose}>
+        <Button class="bc-secondary" lang={texts.langs.close} onClick={onClose}>
           {texts.close}
         </Button>
       </div>

@@ -192,3 +192,43 @@ describe('resolveTexts', () => {
     expect(texts.accept).toBe('Accept additional cookies');
   });
 });
+
+describe('English fallbacks inside another language', () => {
+  it('are marked lang="en", part by part, so screen readers switch voice (WCAG 3.1.2)', async () => {
+    document.documentElement.lang = 'fr';
+    startConsent({
+      texts: { fr: { bannerLabel: 'Cookies sur ce site', accept: 'Accepter les cookies', 'category.analytics.title': 'Cookies de mesure' } },
+    });
+    const banner = await region('Cookies sur ce site');
+    const root = rootOf(banner);
+    // The page is French, and so is the UI, so the root needs no lang of its own.
+    expect(root.hasAttribute('lang')).toBe(false);
+    expect(within(banner).getByRole('button', { name: 'Accepter les cookies' }).hasAttribute('lang')).toBe(false);
+    expect(within(banner).getByRole('button', { name: 'Reject additional cookies' }).getAttribute('lang')).toBe('en');
+    expect(within(banner).getByText(/^We use some essential cookies/).getAttribute('lang')).toBe('en');
+
+    fireEvent.click(within(banner).getByRole('button', { name: 'Customise cookies' }));
+    const panel = await screen.findByRole('dialog', { name: 'Customise cookies' });
+    expect(within(panel).getByText('Customise cookies').getAttribute('lang')).toBe('en');
+    // A translated category title is French; a built-in English one is marked.
+    expect(within(panel).getByText('Cookies de mesure').hasAttribute('lang')).toBe(false);
+    expect(within(panel).getByText(/^These cookies help us understand/).getAttribute('lang')).toBe('en');
+    expect(within(panel).getByText('Preference cookies').getAttribute('lang')).toBe('en');
+  });
+
+  it('are not marked in a complete translation, nor on an English page', async () => {
+    document.documentElement.lang = 'cy';
+    startConsent();
+    const welsh = await region(WELSH_LABEL);
+    expect(rootOf(welsh).querySelectorAll('[lang]')).toHaveLength(0);
+  });
+
+  it('are not marked when the whole UI is English', async () => {
+    document.documentElement.lang = 'en-GB';
+    startConsent({ categories: { analytics: {}, marketing: {} } });
+    const banner = await region();
+    fireEvent.click(within(banner).getByRole('button', { name: 'Customise cookies' }));
+    await screen.findByRole('dialog', { name: 'Customise cookies' });
+    expect(rootOf(banner).querySelectorAll('[lang]')).toHaveLength(0);
+  });
+});

@@ -37,5 +37,9 @@ export const en = {
 /** The name of a text the UI shows. */
 export type TextKey = keyof typeof en;
 
-/** Every text of the UI in one language. */
-export type Texts = Readonly<Record<TextKey, string>>;
+/**
+ * Every text of the UI in one language. `langs` maps each key whose text fell
+ * back to English inside another language to "en", for its `lang` attribute
+ * (WCAG 3.1.2, language of parts).
+ */
+export type Texts = Readonly<Record<TextKey, string>> & { readonly langs: Readonly<Partial<Record<TextKey, 'en'>>> };

@@ -27,8 +27,11 @@ export interface ResolvedTexts {
   readonly lang: string;
   readonly dir: 'ltr' | 'rtl';
   readonly texts: Texts;
-  /** A category's title and description: its config, else the language's, else English, else its name. */
-  category(category: ResolvedCategory): { title: string; description: string };
+  /**
+   * A category's title and description: its config, else the language's, else
+   * English (then its `…Lang` is "en"), else its name.
+   */
+  category(category: ResolvedCategory): { title: string; description: string; titleLang: 'en' | undefined; descriptionLang: 'en' | undefined };
 }
 
 /**
@@ -52,15 +55,22 @@ export async function resolveTexts(
   const exact = configured[wanted.toLowerCase()];
   const general = configured[primary];
   const sources = [exact, general, loadBuiltIn && (await loadBuiltIn()), configured.en, en];
+  const lang = exact || general || loadBuiltIn || primary == 'en' ? wanted : 'en';
+  // Which source answered: the last two are English, worth marking in another language.
+  let from = 0;
   const text = (key: string) => {
-    for (const source of sources) {
-      const value = source && own(source, key);
+    for (from = 0; from < sources.length; from++) {
+      const value = sources[from] && own(sources[from]!, key);
       if (value != null) return value;
     }
   };
+  const english = () => (from > 2 && primaryLanguage(lang) != 'en' ? 'en' : undefined);
 
-  const texts = {} as Record<TextKey, string>;
-  for (const key of Object.keys(en) as TextKey[]) texts[key] = text(key)!;
+  const texts = { langs: {} } as Record<TextKey, string> & { langs: Partial<Record<TextKey, 'en'>> };
+  for (const key of Object.keys(en) as TextKey[]) {
+    texts[key] = text(key)!;
+    if (english()) texts.langs[key] = 'en';
+  }
 
   const names = config.categories.map((category) => category.name);
   const unknown = Object.keys(configured).flatMap((tag) =>
@@ -70,17 +80,23 @@ export async function resolveTexts(
   );
   if (unknown.length) warn(`biscuit-consent: ignoring unknown text keys: ${unknown.join(', ')}`);
 
-  const lang = exact || general || loadBuiltIn || primary == 'en' ? wanted : 'en';
   return {
     lang,
     dir: RIGHT_TO_LEFT.test(primaryLanguage(lang)) ? 'rtl' : 'ltr',
     texts,
     category: ({ name, title, description }) => {
-      const fallback = own(DEFAULT_CATEGORY_TEXTS, name);
-      return {
-        title: title ?? text(`category.${name}.title`) ?? (fallback ? fallback.title : name),
-        description: description ?? text(`category.${name}.description`) ?? (fallback ? fallback.description : ''),
+      const builtIn = own(DEFAULT_CATEGORY_TEXTS, name);
+      // The config's own words, else the language's, else the built-in English
+      // ones; with the language to mark when that is English in another language.
+      const pick = (configured: string | undefined, key: string, fallback: string | undefined): [string | undefined, 'en' | undefined] => {
+        if (configured !== undefined) return [configured, undefined];
+        const value = text(key);
+        if (value !== undefined) return [value, english()];
+        return [fallback, fallback !== undefined && primaryLanguage(lang) != 'en' ? 'en' : undefined];
       };
+      const [titleText, titleLang] = pick(title, `category.${name}.title`, builtIn?.title);
+      const [descriptionText, descriptionLang] = pick(description, `category.${name}.description`, builtIn?.description);
+      return { title: titleText ?? name, description: descriptionText ?? '', titleLang, descriptionLang };
     },
   };
 }
