@@ -55,7 +55,8 @@ export function uiLoader(load: () => Promise<typeof import('./view')>): ConsentP
     const observer = new MutationObserver(scan);
     observer.observe(document.documentElement, { childList: true, subtree: true });
     scan();
-    if (!consent.decided) consent.showBanner();
+    // Nothing to ask when every category is essential.
+    if (!consent.decided && consent.config.categories.some((category) => !category.essential)) consent.showBanner();
 
     return () => {
       offs.forEach((off) => off());

@@ -33,6 +33,16 @@ describe('the UI loader', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it('asks nothing when every category is essential', async () => {
+    const { consent, load } = startConsent({ categories: { security: { essential: true } } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(load).not.toHaveBeenCalled();
+    expect(consent.decided).toBe(false);
+    // The dialog still explains them when asked for.
+    consent.showPreferences();
+    expect(await screen.findByRole('dialog', { name: 'Customise cookies' })).toBeTruthy();
+  });
+
   it('asks again after a revision change', async () => {
     startConsent({ revision: 2 }, { storage: await decidedStorage() });
     expect(await banner()).toBeTruthy();
