@@ -15,7 +15,7 @@ const SELECTOR = 'script[type="text/plain"][data-consent],[data-consent][data-sr
  * twice, in document order, including elements the page adds later.
  */
 export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
-  return (consent) => {
+  return (consent, onApply) => {
     const known = consent.config.categories.map((category) => category.name);
     const queued = new WeakSet<Element>();
     const warned = new Set<string>();
@@ -83,7 +83,8 @@ export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
       if (added) scan();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    const off = consent.on('change', scan);
+    // At once, not after the cookie write: the visitor is waiting for what they allowed.
+    const off = onApply(scan);
     scan();
     return () => {
       observer.disconnect();

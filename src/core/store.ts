@@ -65,8 +65,13 @@ export interface Consent<C extends string = string> {
   destroy(): void;
 }
 
-/** Something attached to a consent instance; returns its clean-up. */
-export type ConsentPlugin = (consent: Consent) => (() => void) | void;
+/**
+ * Something attached to a consent instance; returns its clean-up. `onApply`
+ * hears of a new choice the moment it takes effect, before the write that
+ * `change` waits for: what the choice lets run (blocked scripts, Consent Mode
+ * signals) should not wait on the cookie.
+ */
+export type ConsentPlugin = (consent: Consent, onApply: (listener: (record: ConsentRecord) => void) => () => void) => (() => void) | void;
 
 /** Options of `createStore`. */
 export interface StoreOptions {
@@ -90,13 +95,16 @@ const sameChoice = (a: ConsentRecord, b: ConsentRecord) =>
 
 /**
  * The consent model: one record, kept in `storage`, changed only through the
- * API. A choice applies in memory at once; writes to storage run one after
- * another, and each `change` event follows its write, so a listener (another
- * tab, a server request) that reads storage sees what the event says.
+ * API. A choice applies in memory at once (and `whenAllowed` callbacks run);
+ * writes to storage run one after another, and each `change` event follows its
+ * write, so a listener (another tab, a server request) that reads storage sees
+ * what the event says.
  * Platform-free: everything that touches the page is a plugin.
  */
 export function createStore({ config, storage, gpc = false, now = Date.now, log, plugins = [] }: StoreOptions): Consent {
   const emitter = createEmitter<ConsentEvents>();
+  const applied = createEmitter<{ apply: (record: ConsentRecord) => void }>();
+  const onApply = (listener: (record: ConsentRecord) => void) => applied.on('apply', listener);
   const cleanups: (() => void)[] = [];
   const read = () => {
     try {
@@ -118,6 +126,12 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
   let writes: Promise<unknown> = Promise.resolve();
   let logging: { record: ConsentRecord; done: Promise<ConsentLogError | undefined> } | undefined;
 
+  /** Makes `next` the answer of `allowed()`. */
+  const apply = (next: ConsentRecord) => {
+    const before = record;
+    record = next;
+    if (!sameChoice(before, next)) applied.emit('apply', next);
+  };
   const announce = (next: ConsentRecord) => {
     if (sameChoice(next, announced)) return;
     const previous = announced;
@@ -172,7 +186,7 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     });
     // Saving the same choice again (a double click, a retry) rewrites the
     // cookie and retries the log, but keeps the record: nothing changed.
-    if (!sameChoice(record, next) || !record.updatedAt) record = next;
+    if (!sameChoice(record, next) || !record.updatedAt) apply(next);
     const saving = record;
     return queue(async () => {
       const storageError = await persist(saving);
@@ -212,7 +226,7 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
         }
         return () => {};
       }
-      const off = emitter.on('change', () => {
+      const off = onApply(() => {
         if (current(category)) {
           off();
           fn();
@@ -225,7 +239,8 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     showPreferences: () => emitter.emit('show', 'preferences'),
     hide: () => emitter.emit('hide'),
     reset() {
-      const cleared = (record = interpret(undefined));
+      const cleared = interpret(undefined);
+      apply(cleared);
       consent.showBanner();
       return queue(async () => {
         try {
@@ -247,13 +262,15 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
       const fresh = interpret(value);
       if (sameChoice(fresh, record)) return;
       const wasDecided = record.decided;
-      announce((record = fresh));
+      apply(fresh);
+      announce(fresh);
       // Another tab forgot the choice (reset): ask here too, as reset() does.
       if (wasDecided && !fresh.decided) consent.showBanner();
     },
     destroy() {
       cleanups.splice(0).forEach((cleanup) => cleanup());
       emitter.clear();
+      applied.clear();
     },
   };
 
@@ -261,7 +278,7 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     // One broken integration (a hostile page, a missing browser API) must not
     // take the consent API down with it.
     try {
-      const cleanup = plugin(consent);
+      const cleanup = plugin(consent, onApply);
       if (cleanup) cleanups.push(cleanup);
     } catch (error) {
       report(error);

@@ -12,10 +12,11 @@ const DEFAULT_MAPPING: Readonly<Record<string, readonly ConsentModeSignal[]>> = 
  * Google Consent Mode v2 through `dataLayer`, as gtag.js does it: a `default`
  * with every signal denied but security, pushed the moment this runs (so it
  * precedes any tag placed after the script), then an `update` on load for a
- * returning visitor and after every change. No Google code is bundled.
+ * returning visitor and the moment each choice applies (before the cookie is
+ * written). No Google code is bundled.
  */
 export function googleConsentMode({ region, waitForUpdate, mapping }: NonNullable<ResolvedConfig['googleConsentMode']>): ConsentPlugin {
-  return (consent) => {
+  return (consent, onApply) => {
     const global = window as unknown as { dataLayer?: unknown[] };
     const dataLayer = (global.dataLayer = global.dataLayer || []);
     // gtag.js pushes its `arguments` object, and tags read consent commands only in that shape.
@@ -36,6 +37,6 @@ export function googleConsentMode({ region, waitForUpdate, mapping }: NonNullabl
     const update = () => gtag('consent', 'update', signals(consent.allowed));
     gtag('consent', 'default', { ...signals((_, essential) => essential), wait_for_update: waitForUpdate, ...(region && { region }) });
     if (consent.decided) update();
-    return consent.on('change', update);
+    return onApply(update);
   };
 }

@@ -60,6 +60,21 @@ describe('blocked scripts', () => {
     expect(ran()).toEqual(['analytics']);
   });
 
+  it('activates as soon as the choice applies, without waiting for the cookie write', async () => {
+    document.body.innerHTML = `<script type="text/plain" data-consent="analytics">${report('analytics')}</script>`;
+    activations = [];
+    const consent = createStore({
+      config: resolveConfig({ categories: { analytics: {} } }),
+      // A write that never finishes: the choice still applies to this page view.
+      storage: { read: () => undefined, write: () => new Promise<void>(() => {}), remove: () => {} },
+      plugins: [blocker()],
+    });
+    instances.push(consent);
+    void consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['analytics']);
+  });
+
   it('runs a script already granted on load (a returning visitor)', async () => {
     const storage = createMemoryStorage();
     await createStore({ config: resolveConfig({}), storage }).acceptAll();

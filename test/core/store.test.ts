@@ -149,14 +149,19 @@ describe('writing', () => {
     };
     const { consent } = setup({}, { storage });
     const change = vi.fn();
+    const granted = vi.fn();
     consent.on('change', change);
+    consent.whenAllowed('analytics', granted);
     const saving = consent.acceptAll();
+    // What the visitor allowed starts at once; only the change event waits for the write.
+    expect(granted).toHaveBeenCalledOnce();
     await Promise.resolve();
     expect(consent.allowed('analytics')).toBe(true);
     expect(change).not.toHaveBeenCalled();
     finish();
     expect(await saving).toEqual({ ok: true });
     expect(change).toHaveBeenCalledOnce();
+    expect(granted).toHaveBeenCalledOnce();
   });
 
   it('keeps the last of several quick choices, announcing each in order', async () => {

@@ -44,10 +44,12 @@ describe('googleConsentMode', () => {
     expect(Array.from(dataLayer()[1]!)).toEqual(['consent', 'default', { ...DENIED, wait_for_update: 800, region: ['GB', 'FR'] }]);
   });
 
-  it('sends an update after every choice, with the default mapping', async () => {
+  it('sends an update the moment each choice applies, with the default mapping', async () => {
     const consent = setup(true, { categories: { preferences: {}, analytics: {}, marketing: {} } });
-    await consent.save({ analytics: true });
+    const saving = consent.save({ analytics: true });
+    // Tags waiting on wait_for_update need not wait for the cookie write as well.
     expect(commands()[1]).toEqual(['consent', 'update', { ...DENIED, analytics_storage: 'granted' }]);
+    await saving;
     await consent.save({ preferences: true, marketing: true });
     expect(commands()[2]).toEqual([
       'consent',
