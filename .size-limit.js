@@ -17,25 +17,28 @@ export default [
   {
     name: 'script tag: what a returning visitor downloads (budget 3.5 KB)',
     path: 'dist/browser/biscuit.global.js',
-    limit: '5.65 KB',
+    // The files exactly as shipped: re-bundling would minify them again with esbuild.
+    disablePlugins: ['@size-limit/esbuild'],
+    limit: '5.4 KB',
   },
   {
     name: 'script tag: everything a first-time visitor downloads: script, UI, writer, CSS, English texts (budget 12 KB)',
     path: ['dist/browser/biscuit.global.js', 'dist/browser/biscuit-ui.js', 'dist/browser/biscuit-writer.js', 'dist/browser/chunk-*.js', 'dist/browser/biscuit.css'],
-    limit: '16.7 KB',
+    disablePlugins: ['@size-limit/esbuild'],
+    limit: '15.5 KB',
   },
   {
     name: 'npm: biscuit-consent/react',
     path: 'dist/react.js',
     import: '{ ConsentProvider, useConsent, useConsentInstance, ConsentGate }',
     ignore: ['react'],
-    limit: '0.7 KB',
+    limit: '0.55 KB',
   },
   {
     name: 'npm: biscuit-consent/preact',
     path: 'dist/preact.js',
     import: '{ ConsentProvider, useConsent, useConsentInstance, ConsentGate }',
     ignore: ['preact', 'preact/hooks'],
-    limit: '0.85 KB',
+    limit: '0.65 KB',
   },
 ];
