@@ -53,7 +53,12 @@ export default defineConfig([
   {
     // …and the modules it imports from its own folder only when needed.
     ...shipped,
-    entry: { 'biscuit-ui': 'src/ui/view.tsx', 'biscuit-writer': 'src/writer.ts', biscuit: 'src/ui/styles.css' },
+    entry: {
+      'biscuit-ui': 'src/ui/view.tsx',
+      'biscuit-writer': 'src/writer.ts',
+      'biscuit-log': 'src/integrations/consent-log.ts',
+      biscuit: 'src/ui/styles.css',
+    },
     outDir: 'dist/browser',
     format: 'esm',
     splitting: true,

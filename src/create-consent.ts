@@ -9,8 +9,10 @@ import { createMemoryStorage } from './storage/memory';
 
 /** The lazily loaded parts, so each build can say where they come from. */
 export interface Chunks {
-  /** The cookie writer, clean-up and consent log (`src/writer.ts`). */
+  /** The cookie writer and clean-up (`src/writer.ts`). */
   writer(): Promise<typeof import('./writer')>;
+  /** The consent log client, only for sites that configure one. */
+  log(): Promise<typeof import('./integrations/consent-log')>;
 }
 
 /** Loads a chunk once (retrying after a failure); once loaded, returns it without waiting. */
@@ -53,15 +55,16 @@ export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[],
   const writer = once(chunks.writer);
   const loadWriter = () => Promise.resolve(writer());
   const browser = typeof document != 'undefined';
-  // Whoever is shown the UI is about to choose: fetch the writer while they read.
-  const preload: ConsentPlugin = (consent) => consent.on('show', () => void loadWriter().catch(() => {}));
+  // Whoever is shown the UI is about to choose: fetch what saving needs while they read.
+  const preload: ConsentPlugin = (consent) =>
+    consent.on('show', () => void Promise.all([loadWriter(), consentLog && chunks.log()]).catch(() => {}));
   const plugins = [domEvents, blocker({ nonce: resolved.nonce }), cookieCleanup(loadWriter), tabSync, preload, ...ui];
   if (consentMode) plugins.unshift(googleConsentMode(consentMode));
   return createStore({
     config: resolved,
     storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie, writer) : createMemoryStorage()),
     gpc: browser && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
-    log: consentLog && (async (record) => (await writer()).sendToConsentLog(consentLog.url, record)),
+    log: consentLog && (async (record) => (await chunks.log()).sendToConsentLog(consentLog.url, record)),
     plugins: browser ? plugins : [],
   });
 }

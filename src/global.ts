@@ -1,8 +1,9 @@
 /**
  * The script-tag build: `<script src=".../biscuit.global.js">` on any page.
  * Finds its config, creates one consent instance as `window.Biscuit`, runs the
- * command queue, and loads the UI, its stylesheet and the cookie writer from
- * the folder the script came from, only when they are needed.
+ * command queue, and loads the UI, its stylesheet, the cookie writer and (when
+ * configured) the consent log client from the folder the script came from,
+ * only when they are needed.
  */
 import { report } from './core/emitter';
 import { ConfigError } from './core/errors';
@@ -77,7 +78,7 @@ if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'functi
       document.head.append(link);
     });
   let styled: Promise<unknown> | undefined;
-  const chunks: Chunks = { writer: () => chunk('biscuit-writer.js') };
+  const chunks: Chunks = { writer: () => chunk('biscuit-writer.js'), log: () => chunk('biscuit-log.js') };
   const view = () =>
     Promise.all([chunk<typeof import('./ui/view')>('biscuit-ui.js'), (styled ||= stylesheet())]).then(([module]) => module);
 

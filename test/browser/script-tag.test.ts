@@ -126,6 +126,28 @@ describe('page hooks', () => {
   });
 });
 
+describe('what a first-time visitor downloads', () => {
+  const filesAfterAccepting = async (config: string) => {
+    const block = `<script type="application/json" id="biscuit-config">${config}</script>`;
+    const { page, requests, errors } = await harness.open(harness.page(`first-${config.length}`, html({ head: block + SCRIPT })));
+    await page.route('**/log', (route) => route.fulfill({ status: 204 }));
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    await page.getByRole('button', { name: 'Hide cookie message' }).waitFor();
+    await page.waitForTimeout(200);
+    expect(errors).toEqual([]);
+    return requests.map((url) => new URL(url).pathname.split('/').pop()).sort();
+  };
+
+  it('loads the UI, the stylesheet and the cookie writer once each', async () => {
+    expect(await filesAfterAccepting('{}')).toEqual(['biscuit-ui.js', 'biscuit-writer.js', 'biscuit.css', 'biscuit.global.js', 'first-2']);
+  });
+
+  it('loads the consent log client only for a site with a consent log', async () => {
+    const files = await filesAfterAccepting('{ "consentLog": { "url": "/log" } }');
+    expect(files).toEqual(['biscuit-log.js', 'biscuit-ui.js', 'biscuit-writer.js', 'biscuit.css', 'biscuit.global.js', 'first-35', 'log']);
+  });
+});
+
 describe('what a returning visitor downloads', () => {
   it('loads neither the UI, the stylesheet nor the cookie writer, and runs granted scripts', async () => {
     const path = harness.page('returning', html({ head: SCRIPT, body: BLOCKED }));
