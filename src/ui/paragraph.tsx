@@ -1,3 +1,7 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
+
 /** Props of `Paragraph`. */
 export interface ParagraphProps {
   text: string;

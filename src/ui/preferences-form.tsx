@@ -1,3 +1,6 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
 import type { Texts } from './texts/en';
 import { Button } from './button';
 import { Notice } from './notice';

@@ -4,8 +4,15 @@
  * State lives in this closure and every change re-renders with `render()`,
  * which Preact runs synchronously: no hooks (they would cost a tenth of the
  * size budget), and focus can move right after a render.
+ *
+ * Every .tsx file of the UI uses the classic JSX runtime (the pragmas below):
+ * `h(type, props, ...children)` minifies smaller than the automatic runtime's
+ * `jsx(type, { ...props, children })`, and preact/jsx-runtime stays out of the chunk.
  */
-import { render } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h, Fragment, render } from 'preact';
 import type { Consent, ConsentView } from '../core/store';
 import { Banner, type BannerAction, type BannerState } from './banner';
 import { createBannerHeight } from './banner-height';
