@@ -13,6 +13,7 @@
 /** @jsx h */
 /** @jsxFrag Fragment */
 import { h, Fragment, render } from 'preact';
+import type { ConsentRecord } from '../core/record';
 import type { Consent, ConsentView } from '../core/store';
 import { Banner, type BannerAction, type BannerState } from './banner';
 import { createBannerHeight } from './banner-height';
@@ -96,10 +97,8 @@ export async function createView(consent: Consent): Promise<View> {
   // Records our own buttons made, so `change` can tell them from another tab's or the site's.
   const ours = new WeakSet<object>();
 
-  const initialChoices = () => {
-    const record = consent.get();
-    return { ...(record.previous || record.categories) };
-  };
+  // What a form shows: the choice the visitor made last (kept while a new revision asks again).
+  const choicesOf = (record: ConsentRecord) => ({ ...(record.previous || record.categories) });
 
   const decide = (action: FormAction, choices: FormState['choices'], source: 'banner' | 'panel') => {
     const saved =
@@ -181,7 +180,7 @@ export async function createView(consent: Consent): Promise<View> {
 
   function openPanel(opener: Element | null) {
     native = !!window.HTMLDialogElement?.prototype.showModal;
-    panel = { choices: initialChoices() };
+    panel = { choices: choicesOf(consent.get()) };
     panelOpener = opener;
     update();
     const dialog = root.querySelector('dialog')!;
@@ -220,9 +219,8 @@ export async function createView(consent: Consent): Promise<View> {
     // A decision made elsewhere (another tab, the site's own code) answers the
     // question, or makes a confirmation out of date.
     if (!ours.has(record) && record.decided) banner = undefined;
-    const choices = record.previous || record.categories;
     for (const state of [panel, ...Array.from(inline.values(), (each) => each.state)]) {
-      if (state) state.choices = { ...choices };
+      if (state) state.choices = choicesOf(record);
     }
     update(bannerOpener);
   });
@@ -248,7 +246,7 @@ export async function createView(consent: Consent): Promise<View> {
       inline.forEach((_, element) => element.isConnected || unmountForm(element));
       const added = Array.from(elements).filter((element) => !inline.has(element));
       for (const element of added) {
-        const form = { root: createRoot(), id: id + ++count, state: { choices: initialChoices() }, fallback: Array.from(element.childNodes) };
+        const form = { root: createRoot(), id: id + ++count, state: { choices: choicesOf(consent.get()) }, fallback: Array.from(element.childNodes) };
         element.replaceChildren(form.root);
         inline.set(element, form);
       }
