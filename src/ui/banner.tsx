@@ -1,3 +1,7 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h, Fragment } from 'preact';
 import type { Texts } from './texts/en';
 import { Button } from './button';
 import { Notice } from './notice';

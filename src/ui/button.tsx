@@ -1,4 +1,6 @@
-import type { ComponentChildren } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h, type ComponentChildren } from 'preact';
 
 /** Props of `Button`. */
 export interface ButtonProps {

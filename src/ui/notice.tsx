@@ -1,3 +1,6 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
 import { Paragraph } from './paragraph';
 
 /** Props of `Notice`. */

@@ -1,9 +1,12 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
+
 /** Props of `Paragraph`. */
 export interface ParagraphProps {
   text: string;
   /** The cookies page; without it the `{braces}` are dropped and their text stays plain. */
   href?: string | undefined;
-  id?: string;
   class?: string;
   /** "en" when the text fell back to English inside another language. */
   lang?: string | undefined;
@@ -15,9 +18,9 @@ export interface ParagraphProps {
  * text, never parsed as HTML, so config text cannot inject elements. An empty
  * text renders nothing, so a site can leave a paragraph out.
  */
-export function Paragraph({ text, href, id, class: className = 'bc-text', lang }: ParagraphProps) {
+export function Paragraph({ text, href, class: className = 'bc-text', lang }: ParagraphProps) {
   return text ? (
-    <p class={className} id={id} lang={lang}>
+    <p class={className} lang={lang}>
       {text.split(/[{}]/).map((part, i) =>
         i % 2 && href ? (
           <a class="bc-link" href={href}>

@@ -1,3 +1,6 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
 import type { Texts } from './texts/en';
 import { Button } from './button';
 import { Notice } from './notice';
@@ -50,6 +53,7 @@ export interface PreferencesFormProps {
 export function PreferencesForm({ id, categories, texts, href, gpc, state, onChoose, onAction }: PreferencesFormProps) {
   const { choices, notice } = state;
   const { langs } = texts;
+  const noticeText = notice == 'saved' ? 'formSaved' : 'error';
   return (
     <form
       class="bc-form"
@@ -58,13 +62,7 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
         onAction('save');
       }}
     >
-      {notice && (
-        <Notice
-          role={notice == 'saved' ? 'status' : 'alert'}
-          text={notice == 'saved' ? texts.formSaved : texts.error}
-          lang={notice == 'saved' ? langs.formSaved : langs.error}
-        />
-      )}
+      {notice && <Notice role={notice == 'saved' ? 'status' : 'alert'} text={texts[noticeText]} lang={langs[noticeText]} />}
       <Paragraph text={texts.panelIntro} href={href} lang={langs.panelIntro} />
       {categories.map(({ name, title, description, essential, gpc: honoursGpc, titleLang, descriptionLang }) => {
         const describedBy = `${id}-${name}`;

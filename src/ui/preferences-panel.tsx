@@ -1,4 +1,6 @@
-import type { ComponentChildren } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h, type ComponentChildren } from 'preact';
 import type { Texts } from './texts/en';
 import { Button } from './button';
 import { trapTab } from './focus-trap';

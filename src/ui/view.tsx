@@ -4,8 +4,16 @@
  * State lives in this closure and every change re-renders with `render()`,
  * which Preact runs synchronously: no hooks (they would cost a tenth of the
  * size budget), and focus can move right after a render.
+ *
+ * Every .tsx file of the UI uses the classic JSX runtime (the pragmas below):
+ * `h(type, props, ...children)` minifies smaller than the automatic runtime's
+ * `jsx(type, { ...props, children })`, and preact/jsx-runtime stays out of the chunk.
  */
-import { render } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h, Fragment, render } from 'preact';
+import type { ConsentRecord } from '../core/record';
 import type { Consent, ConsentView } from '../core/store';
 import { Banner, type BannerAction, type BannerState } from './banner';
 import { createBannerHeight } from './banner-height';
@@ -89,10 +97,8 @@ export async function createView(consent: Consent): Promise<View> {
   // Records our own buttons made, so `change` can tell them from another tab's or the site's.
   const ours = new WeakSet<object>();
 
-  const initialChoices = () => {
-    const record = consent.get();
-    return { ...(record.previous || record.categories) };
-  };
+  // What a form shows: the choice the visitor made last (kept while a new revision asks again).
+  const choicesOf = (record: ConsentRecord) => ({ ...(record.previous || record.categories) });
 
   const decide = (action: FormAction, choices: FormState['choices'], source: 'banner' | 'panel') => {
     const saved =
@@ -174,7 +180,7 @@ export async function createView(consent: Consent): Promise<View> {
 
   function openPanel(opener: Element | null) {
     native = !!window.HTMLDialogElement?.prototype.showModal;
-    panel = { choices: initialChoices() };
+    panel = { choices: choicesOf(consent.get()) };
     panelOpener = opener;
     update();
     const dialog = root.querySelector('dialog')!;
@@ -213,9 +219,8 @@ export async function createView(consent: Consent): Promise<View> {
     // A decision made elsewhere (another tab, the site's own code) answers the
     // question, or makes a confirmation out of date.
     if (!ours.has(record) && record.decided) banner = undefined;
-    const choices = record.previous || record.categories;
     for (const state of [panel, ...Array.from(inline.values(), (each) => each.state)]) {
-      if (state) state.choices = { ...choices };
+      if (state) state.choices = choicesOf(record);
     }
     update(bannerOpener);
   });
@@ -241,7 +246,7 @@ export async function createView(consent: Consent): Promise<View> {
       inline.forEach((_, element) => element.isConnected || unmountForm(element));
       const added = Array.from(elements).filter((element) => !inline.has(element));
       for (const element of added) {
-        const form = { root: createRoot(), id: id + ++count, state: { choices: initialChoices() }, fallback: Array.from(element.childNodes) };
+        const form = { root: createRoot(), id: id + ++count, state: { choices: choicesOf(consent.get()) }, fallback: Array.from(element.childNodes) };
         element.replaceChildren(form.root);
         inline.set(element, form);
       }

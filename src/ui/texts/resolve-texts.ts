@@ -56,7 +56,9 @@ export async function resolveTexts(
   const general = configured[primary];
   const sources = [exact, general, loadBuiltIn && (await loadBuiltIn()), configured.en, en];
   const lang = exact || general || loadBuiltIn || primary == 'en' ? wanted : 'en';
-  // Which source answered: the last two are English, worth marking in another language.
+  const foreign = primaryLanguage(lang) != 'en';
+  // Which source answered (sources.length when none did): from the fourth on, English,
+  // worth marking in another language.
   let from = 0;
   const text = (key: string) => {
     for (from = 0; from < sources.length; from++) {
@@ -64,7 +66,7 @@ export async function resolveTexts(
       if (value != null) return value;
     }
   };
-  const english = () => (from > 2 && primaryLanguage(lang) != 'en' ? 'en' : undefined);
+  const english = () => (from > 2 && foreign ? 'en' : undefined);
 
   const texts = { langs: {} } as Record<TextKey, string> & { langs: Partial<Record<TextKey, 'en'>> };
   for (const key of Object.keys(en) as TextKey[]) {
@@ -90,9 +92,9 @@ export async function resolveTexts(
       // ones; with the language to mark when that is English in another language.
       const pick = (configured: string | undefined, key: string, fallback: string | undefined): [string | undefined, 'en' | undefined] => {
         if (configured !== undefined) return [configured, undefined];
-        const value = text(key);
-        if (value !== undefined) return [value, english()];
-        return [fallback, fallback !== undefined && primaryLanguage(lang) != 'en' ? 'en' : undefined];
+        // When no source has the key, `from` is past the English ones: the fallback is English too.
+        const value = text(key) ?? fallback;
+        return [value, value === undefined ? undefined : english()];
       };
       const [titleText, titleLang] = pick(title, `category.${name}.title`, builtIn?.title);
       const [descriptionText, descriptionLang] = pick(description, `category.${name}.description`, builtIn?.description);
