@@ -14,13 +14,13 @@ const specifiers = (folder: string) =>
 describe('framework isolation', () => {
   it('react/ imports React and the shared code only', () => {
     const lines = specifiers('react');
-    expect(lines).toContain('react/use-consent.ts → react');
+    expect(lines).toContain('react/index.ts → react');
     for (const line of lines) expect(line).toMatch(/ → (react|\.\/.*|\.\.\/(core|bindings)\/.*)$/);
   });
 
   it('preact/ imports Preact and the shared code only', () => {
     const lines = specifiers('preact');
-    expect(lines).toContain('preact/use-consent.ts → preact/hooks');
+    expect(lines).toContain('preact/index.ts → preact/hooks');
     for (const line of lines) expect(line).toMatch(/ → (preact|preact\/hooks|\.\/.*|\.\.\/(core|bindings)\/.*)$/);
   });
 
