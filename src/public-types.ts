@@ -14,6 +14,6 @@ export type {
   ResolvedConfig,
 } from './core/config';
 export type { Choices, ConsentRecord, ConsentSource } from './core/record';
-export type { ConsentStorage } from './core/storage';
+export type { ConsentStorage } from './core/consent-storage';
 export type { Consent, ConsentEvents, ConsentView, SaveOptions, SaveResult } from './core/store';
 export { DEFAULT_CATEGORY_TEXTS } from './core/default-categories';

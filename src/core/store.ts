@@ -3,7 +3,7 @@ import type { ResolvedConfig } from './config';
 import { createEmitter, report } from './emitter';
 import { ConsentLogError, StorageError, type BiscuitError } from './errors';
 import { checkChoices, createRecord, randomId, recordFromStored, type ConsentRecord, type ConsentSource } from './record';
-import type { ConsentStorage } from './storage';
+import type { ConsentStorage } from './consent-storage';
 
 /** What a save settles with: `ok` once the cookie (and a required consent log) confirmed it. */
 export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly error: StorageError | ConsentLogError };

@@ -1,4 +1,5 @@
-import { CONSENT_MODE_SIGNALS, own, type ConsentModeSignal, type ResolvedConfig } from '../core/config';
+import { CONSENT_MODE_SIGNALS, type ConsentModeSignal, type ResolvedConfig } from '../core/config';
+import { own } from '../core/own';
 import type { ConsentPlugin } from '../core/store';
 
 const DEFAULT_MAPPING: Readonly<Record<string, readonly ConsentModeSignal[]>> = {

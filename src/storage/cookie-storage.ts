@@ -1,4 +1,4 @@
-import type { ConsentStorage } from '../core/storage';
+import type { ConsentStorage } from '../core/consent-storage';
 import type { CookieOptions } from './cookie';
 
 type Writer = typeof import('./cookie');

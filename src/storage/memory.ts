@@ -1,4 +1,4 @@
-import type { ConsentStorage } from '../core/storage';
+import type { ConsentStorage } from '../core/consent-storage';
 
 /** Keeps the consent record in a variable: for tests, previews and server rendering. */
 export function createMemoryStorage(initial?: string): ConsentStorage {

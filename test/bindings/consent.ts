@@ -1,7 +1,7 @@
 // A consent instance for binding tests: the real store on a memory storage,
 // with no DOM plugins, so each test controls every change itself.
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
-import type { ConsentStorage } from '../../src/core/storage';
+import type { ConsentStorage } from '../../src/core/consent-storage';
 import { createStore } from '../../src/core/store';
 import { createMemoryStorage } from '../../src/storage/memory';
 

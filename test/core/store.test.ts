@@ -4,7 +4,7 @@ import { decodeConsent } from '../../src/core/codec';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import { ConsentLogError, StorageError } from '../../src/core/errors';
 import { createStore, type StoreOptions } from '../../src/core/store';
-import type { ConsentStorage } from '../../src/core/storage';
+import type { ConsentStorage } from '../../src/core/consent-storage';
 import { createMemoryStorage } from '../../src/storage/memory';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 30);

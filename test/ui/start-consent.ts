@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
-import type { ConsentStorage } from '../../src/core/storage';
+import type { ConsentStorage } from '../../src/core/consent-storage';
 import { createStore, type Consent } from '../../src/core/store';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { uiLoader } from '../../src/ui/loader';

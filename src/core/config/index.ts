@@ -1,0 +1,30 @@
+/**
+ * The config: its public types (`types.ts`), the schema that checks it and
+ * fills in defaults (`schema.ts`, built from `rules.ts`), and `resolveConfig`,
+ * which also checks what no single field can (fields that depend on each other).
+ */
+import { own } from '../own';
+import { check, resolveObject } from './rules';
+import { CONFIG_SCHEMA, type ResolvedConfig } from './schema';
+
+export type { ResolvedCategory, ResolvedConfig } from './schema';
+export * from './types';
+
+/**
+ * Checks a config and fills in every default. Throws a `ConfigError` naming the
+ * first field at fault; unknown top-level keys only warn (through `warn`), so a
+ * config written for a newer version still works.
+ */
+export function resolveConfig(config: unknown = {}, warn: (message: string) => void = () => {}): ResolvedConfig {
+  const resolved = resolveObject(config, CONFIG_SCHEMA, '');
+  const unknown = Object.keys(config as object).filter((key) => !own(CONFIG_SCHEMA, key));
+  if (unknown.length) warn(`biscuit-consent: ignoring unknown config keys: ${unknown.join(', ')}`);
+
+  const { cookie, googleConsentMode, categories } = resolved;
+  // Browsers drop a SameSite=None cookie that is not Secure.
+  check(cookie.sameSite != 'none' || cookie.secure !== false, 'cookie.secure', 'true when sameSite is "none"');
+  for (const name of Object.keys(googleConsentMode?.mapping || {})) {
+    check(categories.some((category) => category.name == name), `googleConsentMode.mapping.${name}`, 'a configured category');
+  }
+  return resolved;
+}

@@ -1,0 +1,165 @@
+/**
+ * The schema: one rule for every key of `ConsentConfig` (the compiler checks
+ * that none is missing and none is extra), with the defaults. `ResolvedConfig`
+ * is whatever the rules return, so the checked config and its type cannot drift.
+ */
+import type { ConsentStorage } from '../consent-storage';
+import { own } from '../own';
+import {
+  check,
+  field,
+  isBoolean,
+  isPlain,
+  isString,
+  matches,
+  oneOf,
+  resolveObject,
+  wholeNumber,
+  type Resolved,
+  type Rule,
+  type Schema,
+} from './rules';
+import {
+  CONSENT_MODE_SIGNALS,
+  type CategoryConfig,
+  type ConsentConfig,
+  type ConsentLogConfig,
+  type ConsentModeSignal,
+  type CookieConfig,
+  type CookiePattern,
+  type GoogleConsentModeConfig,
+} from './types';
+
+/** A category name: a lowercase identifier. "constructor" is the one such name Object.prototype already has. */
+const CATEGORY_NAME = /^[a-z][a-z\d_]{0,31}$/;
+const LANG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
+// http(s) or relative: no other scheme (javascript:, data: …), and no whitespace
+// or control characters, which browsers strip while parsing a scheme.
+const isHttpUrl = matches(/^(?!(?!https?:)[a-z][\w+.-]*:)[^\0- ]+$/i);
+const HTTP_URL = 'a relative or http(s) URL';
+
+/** Cookies a category lists: names, `*` patterns or RegExps. */
+const cookieList: Rule<readonly CookiePattern[]> = (value, path) => {
+  const list: unknown[] = field(Array.isArray, 'an array', [])(value, path);
+  list.forEach((pattern, i) => check((isString(pattern) && pattern) || pattern instanceof RegExp, `${path}[${i}]`, 'a string or RegExp'));
+  return list as CookiePattern[];
+};
+
+/** The rules of one category; its defaults depend on its name. */
+const categorySchema = (name: string) =>
+  ({
+    /** As configured; the UI falls back to its own wording (see `DEFAULT_CATEGORY_TEXTS`) when absent. */
+    title: field(isString, 'a string'),
+    /** As configured, or the UI's own wording. */
+    description: field(isString, 'a string'),
+    /** Always on; `essential` itself always is. */
+    essential: field(isBoolean, 'a boolean', name == 'essential'),
+    /** Refused while the browser sends Global Privacy Control. */
+    gpc: field(isBoolean, 'a boolean', name == 'marketing'),
+    /** Cookies deleted while the category is not granted. */
+    cookies: cookieList,
+  }) satisfies Schema<CategoryConfig>;
+
+/** A category after validation, with defaults filled in. */
+export type ResolvedCategory = { readonly name: string } & Resolved<ReturnType<typeof categorySchema>>;
+
+function resolveCategory(name: string, raw: unknown, path: string): ResolvedCategory {
+  check(CATEGORY_NAME.test(name) && name != 'constructor', path, 'named in lowercase letters, digits and _ (not "constructor")');
+  const category = resolveObject(raw, categorySchema(name), path);
+  check(category.essential || name != 'essential', `${path}.essential`, 'true: essential cookies cannot be refused');
+  return { name, ...category };
+}
+
+/** Every category, `essential` first (added when the config leaves it out), then the config's order. */
+const categories: Rule<readonly ResolvedCategory[]> = (value = { preferences: {}, analytics: {} }, path) => {
+  check(isPlain(value), path, 'an object');
+  const names = Object.keys(value).filter((name) => name != 'essential');
+  check(names.length < 32, path, 'at most 32 categories');
+  return ['essential', ...names].map((name) => resolveCategory(name, own(value, name), `${path}.${name}`));
+};
+
+const cookieSchema = {
+  // RFC 6265 token characters.
+  name: field(matches(/^[\w!#$%&'*+.^`|~-]{1,64}$/), 'a cookie name', 'biscuit_consent'),
+  /** Shared with subdomains when set; the current host only when not. */
+  domain: field(matches(/^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i), 'a host name such as "example.gov.uk"'),
+  path: field(matches(/^\/[^;\0- ]*$/), 'a path starting with "/"', '/'),
+  expiresDays: wholeNumber(1, 730, 'days', 365),
+  /** Lower case, whatever case the config used. */
+  sameSite: (value, path) =>
+    field(matches(/^(lax|strict|none)$/i), '"lax", "strict" or "none"', 'lax')(value, path).toLowerCase() as 'lax' | 'strict' | 'none',
+  /** `undefined`: Secure on https pages. */
+  secure: field(isBoolean, 'a boolean'),
+} satisfies Schema<CookieConfig>;
+
+/** Texts per language: `{ lang: { key: text } }`. Which keys exist is the UI's business. */
+const texts: Rule<Readonly<Record<string, Readonly<Record<string, string>>>>> = (value = {}, path) => {
+  check(isPlain(value), path, 'an object');
+  for (const lang of Object.keys(value)) {
+    const strings = value[lang];
+    check(LANG.test(lang) && isPlain(strings), `${path}.${lang}`, 'an object of texts, keyed by a language code such as "en"');
+    for (const key of Object.keys(strings)) check(isString(strings[key]), `${path}.${lang}.${key}`, 'a string');
+  }
+  return value as Record<string, Record<string, string>>;
+};
+
+/** Category → the Consent Mode signals it grants. Whether each category exists is checked with the whole config. */
+const signalMap: Rule<Readonly<Record<string, readonly ConsentModeSignal[]>>> = (value = {}, path) => {
+  check(isPlain(value), path, 'an object');
+  for (const name of Object.keys(value)) {
+    const signals = value[name];
+    check(
+      Array.isArray(signals) && signals.every((signal) => CONSENT_MODE_SIGNALS.includes(signal)),
+      `${path}.${name}`,
+      'an array of Consent Mode signals such as "analytics_storage"',
+    );
+  }
+  return value as Record<string, readonly ConsentModeSignal[]>;
+};
+
+const consentModeSchema = {
+  /** ISO 3166-2 codes, or everywhere. */
+  region: field(
+    (value): value is readonly string[] => Array.isArray(value) && value.every(matches(/^[A-Z]{2}(-[A-Z\d]{1,3})?$/i)),
+    'an array of region codes such as "GB"',
+  ),
+  waitForUpdate: wholeNumber(0, 60000, 'milliseconds', 500),
+  /** Only the categories the config remapped; the rest use the default mapping. */
+  mapping: signalMap,
+} satisfies Schema<GoogleConsentModeConfig>;
+
+const consentLogSchema = {
+  /** Required. */
+  url: (value, path) => {
+    check(isHttpUrl(value), path, HTTP_URL);
+    return value;
+  },
+  required: field(isBoolean, 'a boolean', false),
+} satisfies Schema<ConsentLogConfig>;
+
+const isStorage = (value: unknown): value is ConsentStorage =>
+  isPlain(value) && ['read', 'write', 'remove'].every((method) => typeof value[method] == 'function');
+
+/** The rule of every top-level key, in the order they are checked. */
+export const CONFIG_SCHEMA = {
+  /** Every category, `essential` first. */
+  categories,
+  /** Where and how the consent cookie is kept. */
+  cookie: (value, path) => resolveObject(value, cookieSchema, path),
+  revision: wholeNumber(0, 1e9, '', 0),
+  cookiesPageUrl: field(isHttpUrl, HTTP_URL),
+  lang: field(matches(LANG), 'a language code such as "en" or "cy"'),
+  texts,
+  bannerLayout: field(oneOf('fixed', 'inline'), '"fixed" or "inline"', 'fixed'),
+  /** `undefined` when off; `true` in the config becomes every default. */
+  googleConsentMode: (value, path) => (value ? resolveObject(value === true ? {} : value, consentModeSchema, path) : undefined),
+  consentLog: (value, path) => (value === undefined ? undefined : resolveObject(value, consentLogSchema, path)),
+  reloadOnWithdraw: field(isBoolean, 'a boolean', false),
+  /** CSP nonce for activated scripts that carry none of their own. */
+  nonce: field(isString, 'a string'),
+  /** `undefined`: the cookie. */
+  storage: field(isStorage, 'an object with read, write and remove methods'),
+} satisfies Schema<ConsentConfig>;
+
+/** A validated config with every default filled in. */
+export type ResolvedConfig = Resolved<typeof CONFIG_SCHEMA>;

@@ -1,0 +1,115 @@
+/**
+ * The config as a site writes it: every option biscuit-consent understands,
+ * all optional. `schema.ts` checks each of these keys (the compiler makes sure
+ * none is missing) and derives the resolved config from it.
+ */
+import type { ConsentStorage } from '../consent-storage';
+
+/** A cookie to delete when its category is refused: an exact name, a `*` wildcard (`"_ga*"`) or a RegExp. */
+export type CookiePattern = string | RegExp;
+
+/** One category of cookies, as written in the config. */
+export interface CategoryConfig {
+  /** Heading shown in the preferences panel. */
+  title?: string;
+  /** One or two plain sentences saying what these cookies do. */
+  description?: string;
+  /** Always on, needs no consent. `essential` is always essential; other categories may opt in. */
+  essential?: boolean;
+  /** Refuse this category when the browser sends Global Privacy Control. Default: `true` for `marketing`. */
+  gpc?: boolean;
+  /** Cookies this category sets, deleted when it is refused or withdrawn. */
+  cookies?: readonly CookiePattern[];
+}
+
+/** Where and how the consent cookie is kept. */
+export interface CookieConfig {
+  /** Cookie name. Default `biscuit_consent`. */
+  name?: string;
+  /** Share the choice across subdomains, e.g. `example.gov.uk`. Default: the current host only. */
+  domain?: string;
+  /** Default `/`. */
+  path?: string;
+  /** How long a choice is kept, in days (1–730). Default 365. */
+  expiresDays?: number;
+  /** Default `lax`. */
+  sameSite?: 'lax' | 'strict' | 'none' | 'Lax' | 'Strict' | 'None';
+  /** Default: `true` on https pages. */
+  secure?: boolean;
+}
+
+/** The seven Google Consent Mode v2 signals. */
+export type ConsentModeSignal =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage'
+  | 'security_storage';
+
+/** Options for Google Consent Mode v2 (`googleConsentMode: true` takes every default). */
+export interface GoogleConsentModeConfig {
+  /** ISO 3166-2 region codes the `default` applies to, e.g. `["GB", "FR"]`. Default: everywhere. */
+  region?: readonly string[];
+  /** Milliseconds tags wait for an `update` before using the default. Default 500. */
+  waitForUpdate?: number;
+  /** Category → signals it grants; replaces the default mapping for the categories it names. */
+  mapping?: Readonly<Record<string, readonly ConsentModeSignal[]>>;
+}
+
+/** Where to send proof of each saved choice. */
+export interface ConsentLogConfig {
+  /** Receives each record as a JSON POST. */
+  url: string;
+  /** When `true`, a record the log did not confirm makes the save fail visibly. Default `false`. */
+  required?: boolean;
+}
+
+/**
+ * Every option biscuit-consent understands; all are optional.
+ * `C` is the category names, inferred from `categories` so typos are compile errors.
+ */
+export interface ConsentConfig<C extends string = string> {
+  /** Cookie categories, in the order the panel lists them. `essential` is always added first. */
+  categories?: { readonly [K in C]: CategoryConfig };
+  cookie?: CookieConfig;
+  /** Raise it when the categories or their purposes change: everyone is asked again. Default 0. */
+  revision?: number;
+  /** The site's cookies page, linked from the confirmation messages. */
+  cookiesPageUrl?: string;
+  /** Language of the banner, e.g. `cy`. Default: `<html lang>`, else `en`. */
+  lang?: string;
+  /** Text overrides per language: `{ en: { accept: "…" } }`. Text in `{braces}` becomes the cookies-page link. */
+  texts?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** `fixed` (default) floats over the bottom of the page; `inline` sits at the top of `<body>`. */
+  bannerLayout?: 'fixed' | 'inline';
+  /** Push Google Consent Mode v2 signals to `dataLayer`. */
+  googleConsentMode?: boolean | GoogleConsentModeConfig;
+  /** POST every saved choice to a consent log. */
+  consentLog?: ConsentLogConfig;
+  /** Reload the page after a category is withdrawn, since scripts that already ran cannot be unloaded. */
+  reloadOnWithdraw?: boolean;
+  /** CSP nonce for activated scripts that do not carry their own. */
+  nonce?: string;
+  /** Keep the choice somewhere other than the cookie (tests, previews, server rendering). */
+  storage?: ConsentStorage;
+}
+
+/** The category names of a config, or the default ones when it lists none. */
+export type CategoryNames<Cfg> = Cfg extends { categories: infer Cats }
+  ? Extract<keyof Cats, string> | 'essential'
+  : 'categories' extends keyof Cfg
+    ? string
+    : 'essential' | 'preferences' | 'analytics';
+
+/** Every Consent Mode v2 signal, in the order Google documents them. */
+export const CONSENT_MODE_SIGNALS: readonly ConsentModeSignal[] = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
