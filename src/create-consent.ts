@@ -1,5 +1,6 @@
 import { blocker } from './blocker';
 import { resolveConfig } from './core/config';
+import { warn } from './core/report';
 import { createStore, type Consent, type ConsentPlugin } from './core/store';
 import { cookieCleanup } from './integrations/cookie-cleanup';
 import { googleConsentMode } from './integrations/google-consent-mode';
@@ -50,7 +51,7 @@ const domEvents: ConsentPlugin = (consent) => {
  * before anything else can run.
  */
 export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[], chunks: Chunks): Consent {
-  const resolved = resolveConfig(config, console.warn);
+  const resolved = resolveConfig(config, warn);
   const { googleConsentMode: consentMode, consentLog } = resolved;
   const writer = once(chunks.writer);
   const loadWriter = () => Promise.resolve(writer());

@@ -5,7 +5,7 @@
  * configured) the consent log client from the folder the script came from,
  * only when they are needed.
  */
-import { report } from './core/emitter';
+import { report } from './core/report';
 import { ConfigError } from './core/errors';
 import type { Consent } from './core/store';
 import { createConsentWith, type Chunks } from './create-consent';

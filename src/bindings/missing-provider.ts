@@ -7,6 +7,6 @@ import { BiscuitError } from '../core/errors';
  */
 export function missingProvider(caller: string, entry: string): BiscuitError {
   return new BiscuitError(
-    `biscuit-consent: ${caller} must be used inside <ConsentProvider consent={…}> from "${entry}"; none was found above it`,
+    `${caller} must be used inside <ConsentProvider consent={…}> from "${entry}"; none was found above it`,
   );
 }

@@ -1,3 +1,4 @@
+import { warn } from '../core/report';
 import type { ConsentPlugin } from '../core/store';
 
 /** Options of `blocker`. */
@@ -28,7 +29,7 @@ export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
       for (const name of names) {
         if (!known.includes(name) && !warned.has(name)) {
           warned.add(name);
-          console.warn(`biscuit-consent: data-consent names unknown category "${name}"; it will stay blocked`);
+          warn(`data-consent names unknown category "${name}"; it will stay blocked`);
         }
       }
       return names.length > 0 && names.every((name) => consent.allowed(name));

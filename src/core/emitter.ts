@@ -1,8 +1,4 @@
-/** Passes an error to the page's error handling (window.onerror, error trackers) without stopping the caller. */
-export function report(error: unknown): void {
-  if (typeof reportError == 'function') reportError(error);
-  else console.error(error);
-}
+import { report } from './report';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Listener = (...args: any[]) => void;

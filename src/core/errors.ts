@@ -1,10 +1,16 @@
+import { PREFIX } from './report';
+
 /**
  * Base class of every error biscuit-consent reports, so a site can tell ours
- * apart from its own with one `instanceof` check.
+ * apart from its own with one `instanceof` check. Its message starts with
+ * "biscuit-consent: ".
  */
 export class BiscuitError extends Error {
   // Set explicitly: minifiers rename classes, and `name` is what consoles print.
   override name = 'BiscuitError';
+  constructor(message: string, options?: ErrorOptions) {
+    super(PREFIX + message, options);
+  }
 }
 
 /** Thrown by `createConsent` when the configuration is malformed. `path` names the field. */
@@ -13,7 +19,7 @@ export class ConfigError extends BiscuitError {
   /** The field at fault, e.g. `categories.analytics.cookies[2]`. */
   readonly path: string;
   constructor(path: string, expected: string) {
-    super(`biscuit-consent: config.${path} must be ${expected}`);
+    super(`config.${path} must be ${expected}`);
     this.path = path;
   }
 }

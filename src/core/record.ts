@@ -73,7 +73,7 @@ export function checkChoices(config: ResolvedConfig, choices: object, caller: st
   const given = choices as Record<string, unknown>;
   for (const name of Object.keys(given)) {
     if (!config.categories.some((category) => category.name == name) || typeof given[name] != 'boolean') {
-      throw new BiscuitError(`biscuit-consent: ${caller}() takes configured categories set to true or false, not "${name}"`);
+      throw new BiscuitError(`${caller}() takes configured categories set to true or false, not "${name}"`);
     }
   }
   return given as Record<string, boolean>;

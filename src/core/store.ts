@@ -1,6 +1,7 @@
 import { decodeConsent, encodeConsent } from './codec';
 import type { ResolvedConfig } from './config';
-import { createEmitter, report } from './emitter';
+import { createEmitter } from './emitter';
+import { report } from './report';
 import { ConsentLogError, StorageError, type BiscuitError } from './errors';
 import { checkChoices, createRecord, randomId, recordFromStored, type ConsentRecord, type ConsentSource } from './record';
 import type { ConsentStorage } from './consent-storage';
@@ -158,7 +159,7 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
       unsaved = false;
     } catch (cause) {
       unsaved = true;
-      return new StorageError('biscuit-consent: the consent cookie could not be saved; the choice applies to this page only', { cause });
+      return new StorageError('the consent cookie could not be saved; the choice applies to this page only', { cause });
     }
   }
 
@@ -170,7 +171,7 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
       () => undefined,
       (cause: unknown) => {
         logging = undefined;
-        return fail(new ConsentLogError(`biscuit-consent: ${(cause as Error)?.message || 'the consent log failed'}`, { cause }));
+        return fail(new ConsentLogError((cause as Error)?.message || 'the consent log failed', { cause }));
       },
     );
     logging = { record: saving, done };

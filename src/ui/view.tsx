@@ -14,6 +14,7 @@
 /** @jsxFrag Fragment */
 import { h, Fragment, render } from 'preact';
 import type { ConsentRecord } from '../core/record';
+import { warn } from '../core/report';
 import type { Consent, ConsentView } from '../core/store';
 import { Banner, type BannerAction, type BannerState } from './banner';
 import { createBannerHeight } from './banner-height';
@@ -83,7 +84,7 @@ export async function createView(consent: Consent): Promise<View> {
   };
   const root = createRoot();
   document.body.prepend(root);
-  if (!getComputedStyle(root).getPropertyValue('--bc-styles')) console.warn('biscuit-consent: style.css is missing');
+  if (!getComputedStyle(root).getPropertyValue('--bc-styles')) warn('style.css is missing');
 
   let banner: BannerState | undefined;
   let bannerOpener: Element | null = null;

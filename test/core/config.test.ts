@@ -196,7 +196,7 @@ describe('other fields', () => {
     const warn = vi.fn();
     resolveConfig({ cookiesPage: '/cookies', theme: 'dark', revision: 1 }, warn);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn).toHaveBeenCalledWith('biscuit-consent: ignoring unknown config keys: cookiesPage, theme');
+    expect(warn).toHaveBeenCalledWith('ignoring unknown config keys: cookiesPage, theme');
   });
 
   it('exposes ConfigError.path for programs', () => {

@@ -466,7 +466,7 @@ describe('the consent log', () => {
     const errors = vi.fn();
     consent.on('error', errors);
     expect(await consent.acceptAll()).toEqual({ ok: true });
-    await vi.waitFor(() => expect(errors).toHaveBeenCalledWith(new ConsentLogError('biscuit-consent: the consent log answered 503')));
+    await vi.waitFor(() => expect(errors).toHaveBeenCalledWith(new ConsentLogError('the consent log answered 503')));
     expect(errors.mock.calls[0]![0]).toBeInstanceOf(ConsentLogError);
     expect(errors.mock.calls[0]![0].cause).toBe(failure);
     expect(consent.allowed('analytics')).toBe(true);
@@ -476,7 +476,7 @@ describe('the consent log', () => {
     const log = vi.fn().mockRejectedValueOnce(new Error('the consent log could not be reached')).mockResolvedValueOnce(undefined);
     const { consent } = setup({ consentLog: { url: '/log', required: true } }, { log });
     const result = await consent.acceptAll();
-    expect(result).toEqual({ ok: false, error: new ConsentLogError('biscuit-consent: the consent log could not be reached') });
+    expect(result).toEqual({ ok: false, error: new ConsentLogError('the consent log could not be reached') });
     expect(!result.ok && result.error).toBeInstanceOf(ConsentLogError);
     expect(consent.allowed('analytics')).toBe(true);
     // Trying again re-sends the same record.

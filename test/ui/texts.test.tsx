@@ -183,7 +183,7 @@ describe('resolveTexts', () => {
     });
     await resolveTexts(config, 'en', warn);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]![0]).toBe('biscuit-consent: ignoring unknown text keys: en.acept, cy.category.marketing.title');
+    expect(warn.mock.calls[0]![0]).toBe('ignoring unknown text keys: en.acept, cy.category.marketing.title');
   });
 
   it('never reads Object.prototype for a language or a key', async () => {

@@ -12,13 +12,13 @@ export * from './types';
 
 /**
  * Checks a config and fills in every default. Throws a `ConfigError` naming the
- * first field at fault; unknown top-level keys only warn (through `warn`), so a
+ * first field at fault; unknown top-level keys only warn (through `warn`, which adds our prefix), so a
  * config written for a newer version still works.
  */
 export function resolveConfig(config: unknown = {}, warn: (message: string) => void = () => {}): ResolvedConfig {
   const resolved = resolveObject(config, CONFIG_SCHEMA, '');
   const unknown = Object.keys(config as object).filter((key) => !own(CONFIG_SCHEMA, key));
-  if (unknown.length) warn(`biscuit-consent: ignoring unknown config keys: ${unknown.join(', ')}`);
+  if (unknown.length) warn(`ignoring unknown config keys: ${unknown.join(', ')}`);
 
   const { cookie, googleConsentMode, categories } = resolved;
   // Browsers drop a SameSite=None cookie that is not Secure.

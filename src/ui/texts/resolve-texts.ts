@@ -1,5 +1,6 @@
 import type { ResolvedCategory, ResolvedConfig } from '../../core/config';
 import { DEFAULT_CATEGORY_TEXTS } from '../../core/default-categories';
+import { warn as warnOnConsole } from '../../core/report';
 import { en, type TextKey, type Texts } from './en';
 
 type Strings = Readonly<Record<string, string>>;
@@ -44,7 +45,7 @@ export interface ResolvedTexts {
 export async function resolveTexts(
   config: ResolvedConfig,
   pageLang: string,
-  warn: (message: string) => void = console.warn,
+  warn: (message: string) => void = warnOnConsole,
 ): Promise<ResolvedTexts> {
   const wanted = config.lang || pageLang || 'en';
   const primary = primaryLanguage(wanted);
@@ -80,7 +81,7 @@ export async function resolveTexts(
       .filter((key) => own(en, key) == null && !names.some((name) => key == `category.${name}.title` || key == `category.${name}.description`))
       .map((key) => `${tag}.${key}`),
   );
-  if (unknown.length) warn(`biscuit-consent: ignoring unknown text keys: ${unknown.join(', ')}`);
+  if (unknown.length) warn(`ignoring unknown text keys: ${unknown.join(', ')}`);
 
   return {
     lang,

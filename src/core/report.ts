@@ -1,0 +1,13 @@
+/** Every message of ours starts with this, so a site can tell them from its own. */
+export const PREFIX = 'biscuit-consent: ';
+
+/** Passes an error to the page's error handling (window.onerror, error trackers) without stopping the caller. */
+export function report(error: unknown): void {
+  if (typeof reportError == 'function') reportError(error);
+  else console.error(error);
+}
+
+/** Tells the site's developer, on the console, about something to fix that does not stop the library. */
+export function warn(message: string): void {
+  console.warn(PREFIX + message);
+}
