@@ -10,7 +10,8 @@ import { blocker } from '../src/blocker';
 import { decodeConsent, encodeConsent } from '../src/core/codec';
 import { resolveConfig, type ConsentConfig } from '../src/core/config';
 import { createRecord, recordFromStored } from '../src/core/record';
-import { createStore, type Consent } from '../src/core/store';
+import { createStore } from '../src/core/store';
+import { type Consent } from '../src/core/consent';
 import { createMemoryStorage } from '../src/storage/memory';
 
 /** The configuration every benchmark page uses: essential + analytics + marketing. */

@@ -4,7 +4,7 @@
  * and `hide`, for a UI of your own.
  */
 import type { CategoryNames, ConsentConfig } from './core/config';
-import type { Consent } from './core/store';
+import type { Consent } from './core/consent';
 import { createConsentWith } from './create-consent';
 import { NPM_CHUNKS } from './npm-chunks';
 

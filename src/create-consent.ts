@@ -1,7 +1,9 @@
 import { blocker } from './blocker';
 import { resolveConfig } from './core/config';
 import { warn } from './core/report';
-import { createStore, type Consent, type ConsentPlugin } from './core/store';
+import { createStore } from './core/store';
+import { type Consent } from './core/consent';
+import { type ConsentPlugin } from './core/plugin';
 import { cookieCleanup } from './integrations/cookie-cleanup';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { tabSync } from './integrations/tab-sync';

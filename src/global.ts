@@ -7,7 +7,7 @@
  */
 import { report } from './core/report';
 import { ConfigError } from './core/errors';
-import type { Consent } from './core/store';
+import type { Consent } from './core/consent';
 import { createConsentWith, type Chunks } from './create-consent';
 import { uiLoader } from './ui/loader';
 

@@ -3,7 +3,7 @@
  * The UI is a separate chunk, loaded only when something must be shown.
  */
 import type { CategoryNames, ConsentConfig } from './core/config';
-import type { Consent } from './core/store';
+import type { Consent } from './core/consent';
 import { createConsentWith } from './create-consent';
 import { NPM_CHUNKS } from './npm-chunks';
 import { uiLoader } from './ui/loader';

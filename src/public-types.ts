@@ -15,5 +15,5 @@ export type {
 } from './core/config';
 export type { Choices, ConsentRecord, ConsentSource } from './core/record';
 export type { ConsentStorage } from './core/consent-storage';
-export type { Consent, ConsentEvents, ConsentView, SaveOptions, SaveResult } from './core/store';
+export type { Consent, ConsentEvents, ConsentView, SaveOptions, SaveResult } from './core/consent';
 export { DEFAULT_CATEGORY_TEXTS } from './core/default-categories';

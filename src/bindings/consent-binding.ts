@@ -1,5 +1,5 @@
 import { createRecord, type ConsentRecord } from '../core/record';
-import type { Consent } from '../core/store';
+import type { Consent } from '../core/consent';
 
 /**
  * What a `ConsentProvider` hands its hooks, framework-free so the React and

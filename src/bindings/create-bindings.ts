@@ -1,5 +1,5 @@
 import type { ConsentRecord } from '../core/record';
-import type { Consent } from '../core/store';
+import type { Consent } from '../core/consent';
 import type { ConsentBinding } from './consent-binding';
 import { isGranted } from './is-granted';
 import { missingProvider } from './missing-provider';

@@ -1,10 +1,20 @@
 import { warn } from '../core/report';
-import type { ConsentPlugin } from '../core/store';
+import type { ConsentPlugin } from '../core/plugin';
 
 /** Options of `blocker`. */
 export interface BlockerOptions {
   /** CSP nonce for activated scripts that carry none of their own. */
   nonce?: string | undefined;
+}
+
+declare module '../core/plugin' {
+  interface Capabilities {
+    /**
+     * Loads one blocked element now, without asking whether its categories
+     * are granted: for the visitor's explicit "load this one" (nothing is saved).
+     */
+    activate(element: Element): void;
+  }
 }
 
 const SELECTOR = 'script[type="text/plain"][data-consent],[data-consent][data-src],[data-consent][data-srcset]';
@@ -16,7 +26,7 @@ const SELECTOR = 'script[type="text/plain"][data-consent],[data-consent][data-sr
  * twice, in document order, including elements the page adds later.
  */
 export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
-  return (consent, onApply) => {
+  return (consent, { onApply, provide }) => {
     const known = consent.config.categories.map((category) => category.name);
     const queued = new WeakSet<Element>();
     const warned = new Set<string>();
@@ -84,6 +94,8 @@ export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
       if (added) scan();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
+    // One element on request, whatever its categories say: a placeholder's "Load this content".
+    provide('activate', (element) => void activate(element));
     // At once, not after the cookie write: the visitor is waiting for what they allowed.
     const off = onApply(scan);
     scan();

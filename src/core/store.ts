@@ -2,77 +2,11 @@ import { decodeConsent, encodeConsent } from './codec';
 import type { ResolvedConfig } from './config';
 import { createEmitter } from './emitter';
 import { report } from './report';
+import type { Consent, ConsentEvents, SaveResult } from './consent';
 import { ConsentLogError, StorageError, type BiscuitError } from './errors';
+import type { Capabilities, ConsentPlugin, PluginContext } from './plugin';
 import { checkChoices, createRecord, randomId, recordFromStored, type ConsentRecord, type ConsentSource } from './record';
 import type { ConsentStorage } from './consent-storage';
-
-/** What a save settles with: `ok` once the cookie (and a required consent log) confirmed it. */
-export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly error: StorageError | ConsentLogError };
-
-/** Which part of the UI to show. */
-export type ConsentView = 'banner' | 'preferences';
-
-/** Events of `consent.on`. */
-export interface ConsentEvents<C extends string = string> {
-  /** The record changed; `previous` is the one it replaced. */
-  change: (record: ConsentRecord<C>, previous: ConsentRecord<C>) => void;
-  /** A save or a consent log failed. The choice still applies for this page view. */
-  error: (error: BiscuitError) => void;
-  /** The banner or the preferences panel was asked for. */
-  show: (view: ConsentView) => void;
-  /** The consent UI was asked to close. */
-  hide: () => void;
-}
-
-/** Options of `acceptAll`, `rejectAll` and `save`. */
-export interface SaveOptions {
-  /** Where the choice was made; recorded in the cookie and the consent log. Default `api`. */
-  source?: ConsentSource;
-}
-
-/** The consent API. `C` is the category names. */
-export interface Consent<C extends string = string> {
-  /** The validated config, with defaults filled in. */
-  readonly config: ResolvedConfig;
-  /** `true` once a current, unexpired choice exists. */
-  readonly decided: boolean;
-  /** The browser sends Global Privacy Control, so `gpc` categories are refused unless granted one by one. */
-  readonly gpc: boolean;
-  /** Whether the visitor granted `category` (essential: always; unknown or undecided: `false`). */
-  allowed(category: C): boolean;
-  /** The current record: frozen, and the same object until the next change. */
-  get(): ConsentRecord<C>;
-  /** Grant every optional category (except those refused by Global Privacy Control). */
-  acceptAll(options?: SaveOptions): Promise<SaveResult>;
-  /** Refuse every optional category. */
-  rejectAll(options?: SaveOptions): Promise<SaveResult>;
-  /** Grant or refuse categories one by one; categories left out keep their current state. */
-  save(choices: Partial<Record<C, boolean>>, options?: SaveOptions): Promise<SaveResult>;
-  /** Run `fn` once: now if `category` is granted, else when it is. Returns an unsubscribe. */
-  whenAllowed(category: C, fn: () => void): () => void;
-  /** Listen to an event. Returns an unsubscribe. */
-  on<E extends keyof ConsentEvents<C>>(event: E, listener: ConsentEvents<C>[E]): () => void;
-  /** Show the banner. */
-  showBanner(): void;
-  /** Show the preferences panel. */
-  showPreferences(): void;
-  /** Close whatever consent UI is showing. */
-  hide(): void;
-  /** Forget the choice, delete the consent cookie and ask again. Settles once the cookie is gone. */
-  reset(): Promise<void>;
-  /** Re-read the stored choice, e.g. after another tab changed it. */
-  refresh(): void;
-  /** Remove every listener, observer and piece of UI this instance added. */
-  destroy(): void;
-}
-
-/**
- * Something attached to a consent instance; returns its clean-up. `onApply`
- * hears of a new choice the moment it takes effect, before the write that
- * `change` waits for: what the choice lets run (blocked scripts, Consent Mode
- * signals) should not wait on the cookie.
- */
-export type ConsentPlugin = (consent: Consent, onApply: (listener: (record: ConsentRecord) => void) => () => void) => (() => void) | void;
 
 /** Options of `createStore`. */
 export interface StoreOptions {
@@ -275,11 +209,17 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     },
   };
 
+  const capabilities: Partial<Capabilities> = Object.create(null);
+  const context: PluginContext = {
+    onApply,
+    provide: (name, capability) => void (capabilities[name] = capability),
+    use: (name) => capabilities[name],
+  };
   for (const plugin of plugins) {
     // One broken integration (a hostile page, a missing browser API) must not
     // take the consent API down with it.
     try {
-      const cleanup = plugin(consent, onApply);
+      const cleanup = plugin(consent, context);
       if (cleanup) cleanups.push(cleanup);
     } catch (error) {
       report(error);

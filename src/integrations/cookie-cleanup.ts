@@ -1,5 +1,5 @@
 import type { ConsentRecord } from '../core/record';
-import type { ConsentPlugin } from '../core/store';
+import type { ConsentPlugin } from '../core/plugin';
 
 /**
  * Deletes the cookies of every category that is not granted: on load (a

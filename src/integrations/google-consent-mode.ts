@@ -1,6 +1,6 @@
 import { CONSENT_MODE_SIGNALS, type ConsentModeSignal, type ResolvedConfig } from '../core/config';
 import { own } from '../core/own';
-import type { ConsentPlugin } from '../core/store';
+import type { ConsentPlugin } from '../core/plugin';
 
 const DEFAULT_MAPPING: Readonly<Record<string, readonly ConsentModeSignal[]>> = {
   essential: ['security_storage'],
@@ -17,7 +17,7 @@ const DEFAULT_MAPPING: Readonly<Record<string, readonly ConsentModeSignal[]>> = 
  * written). No Google code is bundled.
  */
 export function googleConsentMode({ region, waitForUpdate, mapping }: NonNullable<ResolvedConfig['googleConsentMode']>): ConsentPlugin {
-  return (consent, onApply) => {
+  return (consent, { onApply }) => {
     const global = window as unknown as { dataLayer?: unknown[] };
     const dataLayer = (global.dataLayer = global.dataLayer || []);
     // gtag.js pushes its `arguments` object, and tags read consent commands only in that shape.

@@ -1,4 +1,4 @@
-import type { ConsentPlugin } from '../core/store';
+import type { ConsentPlugin } from '../core/plugin';
 
 /**
  * Keeps the site's other open tabs in step: a change here is announced on a

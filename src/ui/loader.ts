@@ -1,4 +1,4 @@
-import type { ConsentPlugin } from '../core/store';
+import type { ConsentPlugin } from '../core/plugin';
 import type { View } from './view';
 
 /**

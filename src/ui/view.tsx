@@ -15,7 +15,7 @@
 import { h, Fragment, render } from 'preact';
 import type { ConsentRecord } from '../core/record';
 import { warn } from '../core/report';
-import type { Consent, ConsentView } from '../core/store';
+import type { Consent, ConsentView } from '../core/consent';
 import { Banner, type BannerAction, type BannerState } from './banner';
 import { createBannerHeight } from './banner-height';
 import { PreferencesForm, type FormAction, type FormState } from './preferences-form';

@@ -2,7 +2,7 @@
 // test/react/consent-gate.test.tsx and test/preact/consent-gate.test.tsx run
 // them, each with its framework.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Consent } from '../../src/core/store';
+import type { Consent } from '../../src/core/consent';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { settle, testConsent } from './consent';
 import type { BindingFramework } from './framework';

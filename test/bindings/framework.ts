@@ -1,7 +1,7 @@
 // What the shared binding suites (*.suite.ts here) need from a framework:
 // test/react/framework.ts and test/preact/framework.ts hand them React or Preact.
 import type { ConsentRecord } from '../../src/core/record';
-import type { Consent } from '../../src/core/store';
+import type { Consent } from '../../src/core/consent';
 import type { Act } from './consent';
 
 /** A function component; `E` is what the framework's `createElement` returns. */

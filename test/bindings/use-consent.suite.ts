@@ -3,7 +3,7 @@
 // run them, each with its framework.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BiscuitError } from '../../src/core/errors';
-import type { Consent } from '../../src/core/store';
+import type { Consent } from '../../src/core/consent';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { settle, testConsent } from './consent';
 import type { AnyComponent, BindingFramework, Component } from './framework';

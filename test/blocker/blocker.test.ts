@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blocker } from '../../src/blocker';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
-import { createStore, type Consent } from '../../src/core/store';
+import { createStore } from '../../src/core/store';
+import { type Consent } from '../../src/core/consent';
+import type { Capabilities } from '../../src/core/plugin';
 import { createMemoryStorage } from '../../src/storage/memory';
 
 /*
@@ -26,13 +28,16 @@ const report = (name: string) => `/* ran:${name} */`;
 
 const instances: Consent[] = [];
 
+/** What the blocker offers the other plugins, from the last `setup`. */
+let offered: Partial<Capabilities> = {};
+
 function setup(html: string, config: ConsentConfig = { categories: { analytics: {}, marketing: {} } }, nonce?: string) {
   document.body.innerHTML = html;
   activations = [];
   const consent = createStore({
     config: resolveConfig(config),
     storage: createMemoryStorage(),
-    plugins: [blocker({ nonce })],
+    plugins: [blocker({ nonce }), (_, { use }) => void (offered = { activate: (element) => use('activate')!(element) })],
   });
   instances.push(consent);
   return consent;
@@ -235,6 +240,19 @@ describe('blocked embeds', () => {
     expect(frame.getAttribute('src')).toBe('https://video.example/embed/1');
     expect(frame.hasAttribute('data-src')).toBe(false);
     expect(frame.title).toBe('Video');
+  });
+
+  it('loads one element on request, saving nothing and leaving the others blocked', async () => {
+    const consent = setup(
+      '<iframe id="one" data-consent="marketing" data-src="https://video.example/embed/1" title="One"></iframe>' +
+        '<iframe id="two" data-consent="marketing" data-src="https://video.example/embed/2" title="Two"></iframe>',
+    );
+    offered.activate!(document.getElementById('one')!);
+    await settle();
+    expect(document.getElementById('one')!.getAttribute('src')).toBe('https://video.example/embed/1');
+    expect(document.getElementById('two')!.hasAttribute('src')).toBe(false);
+    expect(consent.allowed('marketing')).toBe(false);
+    expect(consent.decided).toBe(false);
   });
 
   it('also handles images with data-srcset', async () => {

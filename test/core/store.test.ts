@@ -514,4 +514,21 @@ describe('plugins and destroy', () => {
     expect(order).toEqual(['a:false', 'b', 'cleanup a']);
     expect(change).not.toHaveBeenCalled();
   });
+
+  it('lets a plugin use what another offers, whichever attached first', () => {
+    const activate = vi.fn();
+    let later: (() => void) | undefined;
+    setup({}, {
+      plugins: [
+        (_, { use }) => {
+          // Asked for before the offering plugin attached: not there yet.
+          expect(use('activate')).toBeUndefined();
+          later = () => use('activate')!({} as Element);
+        },
+        (_, { provide }) => provide('activate', activate),
+      ],
+    });
+    later!();
+    expect(activate).toHaveBeenCalledOnce();
+  });
 });

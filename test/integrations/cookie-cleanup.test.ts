@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
-import { createStore, type Consent } from '../../src/core/store';
+import { createStore } from '../../src/core/store';
+import { type Consent } from '../../src/core/consent';
 import { cookieCleanup } from '../../src/integrations/cookie-cleanup';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { clearCookies } from '../helpers/cookies';

@@ -3,7 +3,7 @@
 import { act, render } from '@testing-library/preact';
 import { memo } from 'preact/compat';
 import { expect, it } from 'vitest';
-import type { Consent } from '../../src/core/store';
+import type { Consent } from '../../src/core/consent';
 import { ConsentProvider } from '../../src/preact';
 import { testConsent } from '../bindings/consent';
 import { describeUseConsent } from '../bindings/use-consent.suite';

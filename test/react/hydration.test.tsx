@@ -5,7 +5,7 @@ import { renderToString } from 'react-dom/server';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentRecord } from '../../src/core/record';
-import type { Consent } from '../../src/core/store';
+import type { Consent } from '../../src/core/consent';
 import { ConsentGate, ConsentProvider, useConsent } from '../../src/react';
 import { testConsent } from '../bindings/consent';
 

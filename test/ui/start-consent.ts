@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import type { ConsentStorage } from '../../src/core/consent-storage';
-import { createStore, type Consent } from '../../src/core/store';
+import { createStore } from '../../src/core/store';
+import { type Consent } from '../../src/core/consent';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { uiLoader } from '../../src/ui/loader';
 
