@@ -22,7 +22,7 @@ export default defineConfig([
     // is bundled into the lazily loaded UI chunk, so the banner never depends
     // on (or clashes with) a Preact the site may have.
     ...shared,
-    entry: { index: 'src/index.ts', core: 'src/core.ts', server: 'src/server/index.ts' },
+    entry: { index: 'src/entries/index.ts', core: 'src/entries/headless.ts', server: 'src/server/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     splitting: true,
@@ -44,7 +44,7 @@ export default defineConfig([
   {
     // The script-tag build: one classic script every visitor downloads…
     ...shipped,
-    entry: { 'biscuit.global': 'src/global.ts' },
+    entry: { 'biscuit.global': 'src/entries/script-tag.ts' },
     outDir: 'dist/browser',
     format: 'iife',
     noExternal: [/.*/],

@@ -27,7 +27,7 @@ export const LIBRARIES = [
     version: () => `${versionOf(join(ROOT, 'package.json'))} (dist/browser)`,
     page: '/pages/biscuit.html',
     banner: '.bc-banner',
-    // The default wording is part of the documented contract (DESIGN.md); class names are not.
+    // The default wording is part of the documented contract (the README's table of texts); class names are not.
     accept: '.bc-banner button:has-text("Accept additional cookies")',
     grantAnalyticsOnly: async () => {
       const result = await window.Biscuit.save({ analytics: true, marketing: false });

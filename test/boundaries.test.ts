@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Keeps the architecture in DESIGN.md true: imports point one way, into a
+// Keeps the architecture (README, Development) true: imports point one way, into a
 // platform-free core, and each third-party package stays in its one folder.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

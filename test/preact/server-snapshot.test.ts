@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindConsent } from '../../src/bindings/consent-binding';
 import { isGranted } from '../../src/bindings/is-granted';
-import { createConsent } from '../../src/core';
+import { createConsent } from '../../src/entries/headless';
 import { readConsent } from '../../src/server';
 
 const SRC = resolve(__dirname, '../../src');

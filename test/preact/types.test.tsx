@@ -2,7 +2,7 @@
 // category names the config does not have; the plain ones take any string.
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { createConsent, createMemoryStorage, type Consent, type ConsentRecord } from '../../src/core';
+import { createConsent, createMemoryStorage, type Consent, type ConsentRecord } from '../../src/entries/headless';
 import * as plain from '../../src/preact';
 import { createConsentHooks } from '../../src/preact';
 import { settle } from '../bindings/consent';

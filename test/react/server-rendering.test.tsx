@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { createConsent } from '../../src/core';
+import { createConsent } from '../../src/entries/headless';
 import { ConsentGate, ConsentProvider, useConsent } from '../../src/react';
 import { readConsent } from '../../src/server';
 

@@ -3,7 +3,7 @@
 // category names the config does not have; the plain ones take any string.
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { createConsent, createMemoryStorage, type Consent, type ConsentRecord } from '../../src/core';
+import { createConsent, createMemoryStorage, type Consent, type ConsentRecord } from '../../src/entries/headless';
 import * as plain from '../../src/react';
 import { createConsentHooks } from '../../src/react';
 import { settle } from '../bindings/consent';

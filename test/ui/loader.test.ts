@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { createConsent } from '../../src/index';
+import { createConsent } from '../../src/entries/index';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { decidedStorage, startConsent } from './start-consent';
 

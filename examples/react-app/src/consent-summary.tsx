@@ -1,5 +1,5 @@
 /** @jsxImportSource react */
-import type { ConsentSource } from '../../../src/index';
+import type { ConsentSource } from '../../../src/entries/index';
 import { useConsent } from './consent';
 
 /** Where the choice was made, in words. */

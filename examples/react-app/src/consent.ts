@@ -3,7 +3,7 @@
 // In your app these imports are 'biscuit-consent' and 'biscuit-consent/react'
 // (plus 'biscuit-consent/style.css'); the example imports the library's
 // sources so it builds and type-checks inside the repo without a build step.
-import { createConsent } from '../../../src/index';
+import { createConsent } from '../../../src/entries/index';
 import { createConsentHooks } from '../../../src/react';
 import '../../../src/ui/styles.css';
 

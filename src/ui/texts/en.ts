@@ -1,5 +1,5 @@
 /**
- * English, the default language: the wording of DESIGN.md, word for word.
+ * English, the default language: the documented default wording, word for word.
  * Its keys are every text the UI shows; sites override any of them through
  * `config.texts[lang][key]`. In paragraph texts, `{braces}` mark the link to
  * `config.cookiesPageUrl` (plain text when there is none). Category titles and

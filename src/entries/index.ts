@@ -2,13 +2,13 @@
  * `biscuit-consent`: the consent API with its banner and preferences panel.
  * The UI is a separate chunk, loaded only when something must be shown.
  */
-import type { CategoryNames, ConsentConfig } from './core/config';
-import type { Consent } from './core/consent';
-import { createConsentWith } from './create-consent';
-import { NPM_CHUNKS } from './npm-chunks';
-import { uiLoader } from './ui/loader';
+import type { CategoryNames, ConsentConfig } from '../core/config';
+import type { Consent } from '../core/consent';
+import { createConsentWith } from '../create-consent';
+import { NPM_CHUNKS } from '../npm-chunks';
+import { uiLoader } from '../ui/loader';
 
-export * from './public-types';
+export * from './exports';
 
 /**
  * Creates a consent instance with its UI: shows the banner to a visitor who has
@@ -16,5 +16,5 @@ export * from './public-types';
  * Throws a `ConfigError` for a malformed config.
  */
 export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
-  return createConsentWith(config, [uiLoader(() => import('./ui/view'))], NPM_CHUNKS) as Consent<CategoryNames<Cfg>>;
+  return createConsentWith(config, [uiLoader(() => import('../ui/view'))], NPM_CHUNKS) as Consent<CategoryNames<Cfg>>;
 }

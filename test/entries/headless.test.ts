@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { ConfigError, StorageError, createConsent, createMemoryStorage, type ConsentRecord } from '../src/core';
+import { ConfigError, StorageError, createConsent, createMemoryStorage, type ConsentRecord } from '../../src/entries/headless';
 
 const instances: { destroy(): void }[] = [];
 const track = <T extends { destroy(): void }>(consent: T) => (instances.push(consent), consent);
@@ -86,7 +86,7 @@ describe('createConsent (headless)', () => {
     // @ts-expect-error: marketing is not a default category
     defaults.allowed('marketing');
 
-    const fromJson = track(createConsent(JSON.parse('{}') as import('../src/core').ConsentConfig));
+    const fromJson = track(createConsent(JSON.parse('{}') as import('../../src/entries/headless').ConsentConfig));
     expectTypeOf(fromJson.allowed).parameter(0).toEqualTypeOf<string>();
   });
 });

@@ -5,11 +5,11 @@
  * configured) the consent log client from the folder the script came from,
  * only when they are needed.
  */
-import { report } from './core/report';
-import { ConfigError } from './core/errors';
-import type { Consent } from './core/consent';
-import { createConsentWith, type Chunks } from './create-consent';
-import { uiLoader } from './ui/loader';
+import { report } from '../core/report';
+import { ConfigError } from '../core/errors';
+import type { Consent } from '../core/consent';
+import { createConsentWith, type Chunks } from '../create-consent';
+import { uiLoader } from '../ui/loader';
 
 /** `window.Biscuit`: the Consent object, whose `push` runs a function with it at once. */
 export type BiscuitGlobal = Consent & { push(command: (api: Consent) => void): void };
@@ -42,7 +42,7 @@ function findConfig(): unknown {
  * without a banner, so each top-level field a ConfigError names is reported and
  * dropped, and the rest of the config still applies.
  */
-function start(config: unknown, chunks: Chunks, load: () => Promise<typeof import('./ui/view')>): Consent {
+function start(config: unknown, chunks: Chunks, load: () => Promise<typeof import('../ui/view')>): Consent {
   let remaining: Record<string, unknown> = {};
   if (config && typeof config == 'object' && !Array.isArray(config)) remaining = { ...config };
   else if (config !== undefined) console.error('biscuit-consent: the config must be an object; using the defaults');
@@ -80,7 +80,7 @@ if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'functi
   let styled: Promise<unknown> | undefined;
   const chunks: Chunks = { writer: () => chunk('biscuit-writer.js'), log: () => chunk('biscuit-log.js') };
   const view = () =>
-    Promise.all([chunk<typeof import('./ui/view')>('biscuit-ui.js'), (styled ||= stylesheet())]).then(([module]) => module);
+    Promise.all([chunk<typeof import('../ui/view')>('biscuit-ui.js'), (styled ||= stylesheet())]).then(([module]) => module);
 
   const consent = start(findConfig(), chunks, view) as BiscuitGlobal;
   const run = (command: Command) => {
