@@ -28,7 +28,8 @@ export interface ConsentRecord<C extends string = string> {
   readonly previous: Choices<C> | null;
 }
 
-const DAY = 86400;
+/** Seconds in a day: lifetimes are configured in days, choices are dated in seconds. */
+export const DAY = 86400;
 
 /**
  * A random consent ID: 32 hex digits (128 bits). `getRandomValues` works on
@@ -61,6 +62,24 @@ export function createRecord(
     source: null,
     previous: null,
     ...fields,
+  });
+}
+
+/**
+ * The record of a choice made at `now` (milliseconds since 1970): decided,
+ * dated to the whole second (as the cookie keeps it), and carrying the
+ * visitor's consent ID, or a new one when they have none yet.
+ */
+export function createChoice(
+  config: ResolvedConfig,
+  granted: (name: string, gpc: boolean) => boolean,
+  { now, id, source }: { readonly now: number; readonly id: string | null | undefined; readonly source: ConsentSource },
+): ConsentRecord {
+  return createRecord(config, granted, {
+    decided: true,
+    updatedAt: new Date(Math.floor(now / 1000) * 1000).toISOString(),
+    id: id || randomId(),
+    source,
   });
 }
 

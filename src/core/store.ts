@@ -5,7 +5,7 @@ import { report } from './report';
 import type { Consent, ConsentEvents, SaveResult } from './consent';
 import { ConsentLogError, StorageError, type BiscuitError } from './errors';
 import type { Capabilities, ConsentPlugin, PluginContext } from './plugin';
-import { checkChoices, createRecord, randomId, recordFromStored, type ConsentRecord, type ConsentSource } from './record';
+import { checkChoices, createChoice, recordFromStored, type ConsentRecord, type ConsentSource } from './record';
 import type { ConsentStorage } from './consent-storage';
 
 /** Options of `createStore`. */
@@ -113,12 +113,7 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
   }
 
   function commit(grant: (name: string, gpc: boolean) => boolean, source: ConsentSource): Promise<SaveResult> {
-    const next = createRecord(config, grant, {
-      decided: true,
-      updatedAt: new Date(Math.floor(now() / 1000) * 1000).toISOString(),
-      id: record.id || randomId(),
-      source,
-    });
+    const next = createChoice(config, grant, { now: now(), id: record.id, source });
     // Saving the same choice again (a double click, a retry) rewrites the
     // cookie and retries the log, but keeps the record: nothing changed.
     if (!sameChoice(record, next) || !record.updatedAt) apply(next);

@@ -4,7 +4,7 @@
  */
 import { decodeConsent, encodeConsent } from '../core/codec';
 import { resolveConfig, type CategoryNames, type ConsentConfig } from '../core/config';
-import { checkChoices, createRecord, randomId, recordFromStored, type ConsentRecord, type ConsentSource } from '../core/record';
+import { checkChoices, createChoice, DAY, recordFromStored, type ConsentRecord, type ConsentSource } from '../core/record';
 
 export { BiscuitError, ConfigError } from '../core/errors';
 export type { ConsentConfig, ConsentRecord, ConsentSource };
@@ -76,10 +76,9 @@ export function serializeConsent<const Cfg extends ConsentConfig = {}>(
 ): string {
   const resolved = resolveConfig(config);
   const given = checkChoices(resolved, choices, 'serializeConsent');
-  const record = createRecord(resolved, (name) => Object.prototype.hasOwnProperty.call(given, name) && given[name] === true, {
-    decided: true,
-    updatedAt: new Date(Math.floor((options.now ?? Date.now()) / 1000) * 1000).toISOString(),
-    id: options.id && /^[\da-f]{32}$/.test(options.id) ? options.id : randomId(),
+  const record = createChoice(resolved, (name) => Object.prototype.hasOwnProperty.call(given, name) && given[name] === true, {
+    now: options.now ?? Date.now(),
+    id: options.id && /^[\da-f]{32}$/.test(options.id) ? options.id : undefined,
     source: options.source || 'panel',
   });
   const { cookie } = resolved;
@@ -89,7 +88,7 @@ export function serializeConsent<const Cfg extends ConsentConfig = {}>(
     `${cookie.name}=${value}`,
     `Path=${cookie.path}`,
     cookie.domain && `Domain=${cookie.domain}`,
-    `Max-Age=${cookie.expiresDays * 86400}`,
+    `Max-Age=${cookie.expiresDays * DAY}`,
     `SameSite=${cookie.sameSite[0]!.toUpperCase()}${cookie.sameSite.slice(1)}`,
     secure && 'Secure',
   ]
