@@ -26,7 +26,7 @@ const SELECTOR = 'script[type="text/plain"][data-consent],[data-consent][data-sr
  * twice, in document order, including elements the page adds later.
  */
 export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
-  return (consent, { onApply, provide }) => {
+  return (consent, onApply, provide) => {
     const known = consent.config.categories.map((category) => category.name);
     const queued = new WeakSet<Element>();
     const warned = new Set<string>();

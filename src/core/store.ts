@@ -4,7 +4,7 @@ import { createEmitter } from './emitter';
 import { report } from './report';
 import type { Consent, ConsentEvents, SaveResult } from './consent';
 import { ConsentLogError, StorageError, type BiscuitError } from './errors';
-import type { Capabilities, ConsentPlugin, PluginContext } from './plugin';
+import type { Capabilities, ConsentPlugin, OnApply, Provide, Use } from './plugin';
 import { checkChoices, createChoice, recordFromStored, type ConsentRecord, type ConsentSource } from './record';
 import type { ConsentStorage } from './consent-storage';
 
@@ -39,7 +39,7 @@ const sameChoice = (a: ConsentRecord, b: ConsentRecord) =>
 export function createStore({ config, storage, gpc = false, now = Date.now, log, plugins = [] }: StoreOptions): Consent {
   const emitter = createEmitter<ConsentEvents>();
   const applied = createEmitter<{ apply: (record: ConsentRecord) => void }>();
-  const onApply = (listener: (record: ConsentRecord) => void) => applied.on('apply', listener);
+  const onApply: OnApply = (listener) => applied.on('apply', listener);
   const cleanups: (() => void)[] = [];
   const read = () => {
     try {
@@ -204,17 +204,15 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     },
   };
 
-  const capabilities: Partial<Capabilities> = Object.create(null);
-  const context: PluginContext = {
-    onApply,
-    provide: (name, capability) => void (capabilities[name] = capability),
-    use: (name) => capabilities[name],
-  };
+  // Keyed by our own plugins' names only, never by anything from the page.
+  const capabilities: Partial<Capabilities> = {};
+  const provide: Provide = (name, capability) => void (capabilities[name] = capability);
+  const use: Use = (name) => capabilities[name];
   for (const plugin of plugins) {
     // One broken integration (a hostile page, a missing browser API) must not
     // take the consent API down with it.
     try {
-      const cleanup = plugin(consent, context);
+      const cleanup = plugin(consent, onApply, provide, use);
       if (cleanup) cleanups.push(cleanup);
     } catch (error) {
       report(error);

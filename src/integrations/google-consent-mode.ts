@@ -17,7 +17,7 @@ const DEFAULT_MAPPING: Readonly<Record<string, readonly ConsentModeSignal[]>> = 
  * written). No Google code is bundled.
  */
 export function googleConsentMode({ region, waitForUpdate, mapping }: NonNullable<ResolvedConfig['googleConsentMode']>): ConsentPlugin {
-  return (consent, { onApply }) => {
+  return (consent, onApply) => {
     const global = window as unknown as { dataLayer?: unknown[] };
     const dataLayer = (global.dataLayer = global.dataLayer || []);
     // gtag.js pushes its `arguments` object, and tags read consent commands only in that shape.

@@ -37,7 +37,7 @@ function setup(html: string, config: ConsentConfig = { categories: { analytics: 
   const consent = createStore({
     config: resolveConfig(config),
     storage: createMemoryStorage(),
-    plugins: [blocker({ nonce }), (_, { use }) => void (offered = { activate: (element) => use('activate')!(element) })],
+    plugins: [blocker({ nonce }), (_, _onApply, _provide, use) => void (offered = { activate: (element) => use('activate')!(element) })],
   });
   instances.push(consent);
   return consent;

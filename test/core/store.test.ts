@@ -520,12 +520,12 @@ describe('plugins and destroy', () => {
     let later: (() => void) | undefined;
     setup({}, {
       plugins: [
-        (_, { use }) => {
+        (_, _onApply, _provide, use) => {
           // Asked for before the offering plugin attached: not there yet.
           expect(use('activate')).toBeUndefined();
           later = () => use('activate')!({} as Element);
         },
-        (_, { provide }) => provide('activate', activate),
+        (_, _onApply, provide) => provide('activate', activate),
       ],
     });
     later!();
