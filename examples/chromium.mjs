@@ -1,10 +1,24 @@
 // Launches Debian's Chromium for the browser tests, the benchmark and the
-// screenshot script: the one place that knows where Chromium is and which
-// flags this closed network needs. Never downloads a browser.
+// screenshot script: where Chromium is and which flags this closed network
+// needs. Never downloads a browser. The scan command has its own launcher
+// (src/cli/chromium.ts, which is published while this folder is not); a
+// test keeps the paths and flags of the two the same.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+/** The usual Linux install paths, tried in order. */
+export const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** Without the background-networking flags, Chromium keeps trying hosts this machine cannot reach. */
+export const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** Chromium from CHROMIUM_PATH (or CHROME_PATH), else the usual install paths; one clear line when there is none. */
 export function findChromium() {
@@ -18,20 +32,11 @@ export function findChromium() {
   return found;
 }
 
-/** Headless Chromium; without the background-networking flags it keeps trying hosts this machine cannot reach. */
+/** Headless Chromium with `FLAGS` and `extraArgs`. */
 export function launchChromium(extraArgs = []) {
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      ...extraArgs,
-    ],
+    args: [...FLAGS, ...extraArgs],
   });
 }
