@@ -10,7 +10,7 @@ export default defineConfig({
           // DOM code runs in jsdom; core/ and server/ tests opt into node with a file comment.
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/browser/**'],
+          exclude: ['test/browser/**', 'test/cli/**/*.chromium.test.ts'],
         },
       },
       {
@@ -18,7 +18,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           environment: 'node',
-          include: ['test/browser/**/*.test.ts'],
+          // The command's scans start Chromium too (test/cli/*.chromium.test.ts).
+          include: ['test/browser/**/*.test.ts', 'test/cli/**/*.chromium.test.ts'],
           // One Chromium at a time: the CI machine has two cores.
           fileParallelism: false,
           testTimeout: 30_000,

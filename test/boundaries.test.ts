@@ -50,8 +50,10 @@ describe('architecture', () => {
     }
   });
 
-  it('blocker, storage, server, ui, integrations and the bindings depend only on core (and their own files)', () => {
+  it('blocker, storage, server, ui, integrations, the bindings and the command depend only on core (and their own files)', () => {
     const allowed: Record<string, string[]> = {
+      // The command reads its version from package.json (`..`).
+      cli: ['core', '..'],
       blocker: ['core'],
       storage: ['core'],
       server: ['core'],
@@ -77,6 +79,12 @@ describe('architecture', () => {
     for (const file of all.filter((file) => file.imports.some((target) => /^preact(\/|$)/.test(target)))) {
       expect(['ui', 'preact'], file.path).toContain(folderOf(file.path));
     }
+  });
+
+  it('only the command (cli/) uses playwright-core or Node built-ins: the browser bundles never do', () => {
+    const users = all.filter((file) => file.imports.some((target) => /^(playwright-core$|node:)/.test(target))).map((file) => file.path);
+    expect(users.length).toBeGreaterThan(0);
+    for (const path of users) expect(path).toMatch(/^cli\//);
   });
 
   it('server uses no DOM and no Node built-ins, so it runs in edge runtimes', () => {
