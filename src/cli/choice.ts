@@ -6,6 +6,7 @@
  * instance says a choice was recorded.
  */
 import type { Locator, Page } from 'playwright-core';
+import { bounded, EVALUATE_MS } from './bounded';
 import type { SiteConfig } from './site-config';
 
 /** Which choice to make. */
@@ -79,23 +80,25 @@ export function buttonNamePattern(names: readonly string[]): RegExp {
 async function findButton(page: Page, pattern: RegExp): Promise<Locator | undefined> {
   for (const frame of page.frames()) {
     const candidate = frame.getByRole('button', { name: pattern }).or(frame.getByRole('link', { name: pattern })).filter({ visible: true }).first();
-    if ((await candidate.count().catch(() => 0)) > 0) return candidate;
+    if ((await bounded(candidate.count(), EVALUATE_MS, 0)) > 0) return candidate;
   }
   return undefined;
 }
 
 const hasBiscuit = (page: Page) =>
-  page
-    .evaluate(() => {
+  bounded(
+    page.evaluate(() => {
       const biscuit = (window as { Biscuit?: unknown }).Biscuit as { acceptAll?: unknown } | undefined;
       return !!biscuit && !Array.isArray(biscuit) && typeof biscuit.acceptAll == 'function';
-    })
-    .catch(() => false);
+    }),
+    EVALUATE_MS,
+    false,
+  );
 
 /** Through `window.Biscuit.rejectAll()` or `acceptAll()`. */
 async function choiceByApi(page: Page, choice: Choice): Promise<ChoiceOutcome | undefined> {
   const method = choice == 'reject' ? 'rejectAll' : 'acceptAll';
-  const result = await page
+  const calling = page
     .evaluate(async (name) => {
       const biscuit = (window as { Biscuit?: unknown }).Biscuit as Record<string, unknown> | undefined;
       if (!biscuit || Array.isArray(biscuit) || typeof biscuit[name] != 'function') return 'missing';
@@ -103,6 +106,8 @@ async function choiceByApi(page: Page, choice: Choice): Promise<ChoiceOutcome | 
       return saved.ok ? 'saved' : `not saved: ${saved.error?.message ?? 'unknown error'}`;
     }, method)
     .catch((error: Error) => `failed: ${error.message.split('\n')[0]}`);
+  // The choice applies as soon as the call starts; the save may be slow to confirm.
+  const result = await bounded(calling, EVALUATE_MS, 'not confirmed in time');
   if (result == 'missing') return undefined;
   // The choice applies to the page even when its cookie could not be written.
   return { made: true, how: 'api', detail: `called window.Biscuit.${method}()${result == 'saved' ? '' : ` (${result})`}` };
@@ -122,7 +127,7 @@ export async function makeChoice(page: Page, choice: Choice, names: readonly str
   }
   let note = '';
   if (button) {
-    const label = ((await button.getAttribute('aria-label').catch(() => null)) || (await button.innerText().catch(() => ''))).trim();
+    const label = ((await button.getAttribute('aria-label', { timeout: 2000 }).catch(() => null)) || (await button.innerText({ timeout: 2000 }).catch(() => ''))).trim();
     const clicked = await button.click({ timeout: 5000 }).then(
       () => true,
       () => false,

@@ -4,7 +4,7 @@
  * users who never scan install nothing more. Never downloads a browser: it
  * uses `--browser`, `CHROMIUM_PATH` (or `CHROME_PATH`), or a usual install path.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,7 +102,13 @@ export async function createProfileLauncher({ executablePath, args = [], userAge
   const { chromium } = await loadPlaywright();
   return async () => {
     const directory = await mkdtemp(join(tmpdir(), 'biscuit-consent-scan-'));
-    const remove = () => rm(directory, { recursive: true, force: true, maxRetries: 3 });
+    // Ctrl-C ends the process without the clean-up below: the profile is deleted on exit all the same.
+    const removeOnExit = () => rmSync(directory, { recursive: true, force: true });
+    process.once('exit', removeOnExit);
+    const remove = async () => {
+      process.off('exit', removeOnExit);
+      await rm(directory, { recursive: true, force: true, maxRetries: 3 });
+    };
     try {
       await mkdir(join(directory, 'Default'));
       await writeFile(join(directory, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));

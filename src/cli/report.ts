@@ -55,7 +55,10 @@ function phaseSection(phase: JudgedPhase, index: number, verdict: Verdict, origi
   const visited = phase.pages.filter((page) => !page.error).length;
   const what = [phase.choice && (phase.choice.made ? phase.choice.detail : `could not ${phase.name == 'rejected' ? 'reject' : 'accept'}: ${phase.choice.detail}`), phase.choice?.made === false ? 'not run' : `${visited} ${visited == 1 ? 'page' : 'pages'}`];
   const lines = [`${index}. ${TITLES[phase.name]}: ${what.filter(Boolean).join('; ')}`];
-  for (const page of phase.pages.filter((page) => page.error)) lines.push(`   Not loaded: ${shortUrl(page.url, origin)} (${page.error})`);
+  for (const page of phase.pages) {
+    if (page.error) lines.push(`   Not loaded: ${shortUrl(page.url, origin)} (${page.error})`);
+    else if (page.status !== undefined && page.status >= 400) lines.push(`   HTTP ${page.status}: ${shortUrl(page.url, origin)}`);
+  }
   if (phase.choice?.made === false) return lines;
   if (!phase.findings.length) return [...lines, '   Nothing stored.'];
   const rows = phase.findings.map((finding) => [

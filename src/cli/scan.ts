@@ -6,6 +6,7 @@
  * and what it stored is recorded. The browser never leaves the site's origin.
  */
 import type { Page } from 'playwright-core';
+import { bounded, EVALUATE_MS } from './bounded';
 import type { Profile } from './chromium';
 import { buttonNames, makeChoice, type Choice, type ChoiceOutcome } from './choice';
 import { createCrawl } from './crawl';
@@ -66,8 +67,7 @@ const BUTTON_WAIT_MS = 3000;
 
 /** Reads the page's config: the live instance's, else the JSON block, else `window.BiscuitConfig`. */
 function readPageConfig(page: Page): Promise<RawSiteConfig | undefined> {
-  return page
-    .evaluate(() => {
+  const reading = page.evaluate(() => {
       // RegExps (in the live config) as { $regexp: [source, flags] }; functions and deep nesting dropped.
       const plain = (value: unknown, depth: number): unknown => {
         if (value instanceof RegExp) return { $regexp: [value.source, value.flags] };
@@ -93,54 +93,78 @@ function readPageConfig(page: Page): Promise<RawSiteConfig | undefined> {
       }
       if (scope.BiscuitConfig !== undefined) return { source: 'global' as const, config: plain(scope.BiscuitConfig, 0) };
       return undefined;
-    })
-    .catch(() => undefined);
+    });
+  return bounded(reading, EVALUATE_MS, undefined);
 }
 
 /** Every link's target on the page, except download links. */
 const linksOf = (page: Page) =>
-  page
-    .evaluate(() =>
+  bounded(
+    page.evaluate(() =>
       Array.from(document.querySelectorAll('a[href], area[href]'), (link) => {
         const href = (link as HTMLAnchorElement).href;
         return typeof href == 'string' && !link.hasAttribute('download') ? href : '';
       }).filter(Boolean),
-    )
-    .catch(() => [] as string[]);
+    ),
+    EVALUATE_MS,
+    [] as string[],
+  );
 
 /** A one-line reason from a Playwright error. */
 const reason = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0]!.replace(/^page\.goto: /, '');
 
-/** One phase's browser: a profile, its watcher, its one tab, and a guard that keeps the tab on the site. */
+/**
+ * Keeps the tab on the site: every document request of its main frame,
+ * redirects included, is paused and failed when it would leave `origin()`.
+ * (Playwright's own routing sees only the first request of a redirect.)
+ * Returns where the last blocked request was going.
+ */
+async function keepOnSite(page: Page, origin: () => string | undefined): Promise<{ blocked(): string | undefined; reset(): void }> {
+  const session = await page.context().newCDPSession(page);
+  const { frameTree } = await session.send('Page.getFrameTree');
+  let blocked: string | undefined;
+  session.on('Fetch.requestPaused', ({ requestId, frameId, request }) => {
+    const site = origin();
+    if (site && frameId == frameTree.frame.id && new URL(request.url).origin != site) {
+      blocked = request.url;
+      void session.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }).catch(() => {});
+    } else {
+      void session.send('Fetch.continueRequest', { requestId }).catch(() => {});
+    }
+  });
+  await session.send('Fetch.enable', { patterns: [{ resourceType: 'Document', requestStage: 'Request' }] });
+  return {
+    blocked: () => blocked,
+    reset: () => {
+      blocked = undefined;
+    },
+  };
+}
+
+/** One phase's browser: a profile, its watcher, its one tab, kept on the site. */
 async function openPhase(options: ScanOptions, origin: () => string | undefined) {
   const profile = await options.launch();
   try {
     const { context } = profile;
     const watch = await watchContext(context, options.now);
     const page = context.pages()[0] ?? (await context.newPage());
-    let leftTo: string | undefined;
-    await page.route('**/*', (route) => {
-      const request = route.request();
-      const site = origin();
-      if (site && request.isNavigationRequest() && request.frame() === page.mainFrame() && new URL(request.url()).origin != site) {
-        leftTo = request.url();
-        return route.abort('blockedbyclient');
-      }
-      return route.fallback();
-    });
+    const guard = await keepOnSite(page, origin);
     // Links that open a new window: the visitor stays on the first tab.
     context.on('page', (opened) => opened !== page && void opened.close().catch(() => {}));
+    const load = (url: string) => page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
     /** Loads `url`, lets it settle and records what it stored. */
     const visit = async (url: string): Promise<PageVisit> => {
       const started = Date.now();
       watch.setPage(url);
-      leftTo = undefined;
+      guard.reset();
       let status: number | undefined;
       try {
-        const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
+        // The error page of a failed visit may still be on its way in: then load again.
+        const response = await load(url).catch((error: Error) => (/interrupted by another navigation/.test(error.message) ? load(url) : Promise.reject(error)));
         status = response?.status();
       } catch (error) {
-        return { url, error: leftTo ? `redirected off the site to ${leftTo}; not followed` : reason(error) };
+        const away = guard.blocked();
+        return { url, error: away ? `redirected off the site to ${away}; not followed` : reason(error) };
       }
       watch.setPage(page.url());
       await watch.settle(Math.min(SETTLE_MS, options.timeoutMs - (Date.now() - started)));
@@ -192,12 +216,16 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
     for (let url = crawl.next(); url !== undefined; url = crawl.next()) {
       progress(`  ${url}`);
       const visited = await first.visit(url);
-      pages.push(visited);
-      if (visited.error) progress(`    ${visited.error}`);
-      else {
-        crawl.seen(visited.url);
-        await learn();
+      if (visited.error) {
+        pages.push(visited);
+        progress(`    ${visited.error}`);
+        continue;
       }
+      // A redirect to a page already visited adds nothing new.
+      if (pages.some((page) => !page.error && page.url == visited.url)) continue;
+      pages.push(visited);
+      crawl.seen(visited.url);
+      await learn();
     }
     firstPhase = { name: 'new-visitor', pages, observations: await first.watch.observations(new URL(startUrl).hostname) };
   } finally {

@@ -5,6 +5,7 @@
  * stored once each page has settled; and when the network has gone quiet.
  */
 import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { bounded, EVALUATE_MS } from './bounded';
 import { parseCookieWrite } from './cookie-write';
 import type { Observation, SetBy } from './findings';
 import type { StorageKind } from './known-cookies';
@@ -186,19 +187,17 @@ export async function watchContext(context: BrowserContext, now: () => number = 
     latestWrite('cookie', name, (write) => write.target == domain.replace(/^\./, '') && write.domainCookie == domain.startsWith('.'));
 
   const storageOf = (frame: Frame) =>
-    Promise.race([
-      frame
-        .evaluate(() => {
-          try {
-            return { origin: location.origin, localStorage: Object.keys(localStorage), sessionStorage: Object.keys(sessionStorage) };
-          } catch {
-            return undefined;
-          }
-        })
-        .catch(() => undefined),
-      // A frame that is navigating away may never answer.
-      new Promise<undefined>((resolve) => setTimeout(resolve, 2000)),
-    ]);
+    bounded(
+      frame.evaluate(() => {
+        try {
+          return { origin: location.origin, localStorage: Object.keys(localStorage), sessionStorage: Object.keys(sessionStorage) };
+        } catch {
+          return undefined;
+        }
+      }),
+      EVALUATE_MS,
+      undefined,
+    );
 
   return {
     record() {

@@ -55,15 +55,19 @@ FAIL: 4 violations
 
   it('says what it could not check, pages that did not load, and a clean result', () => {
     const scan = sampleScan({
-      'new-visitor': { observations: [], pages: [{ url: `${ORIGIN}/`, status: 200 }, { url: `${ORIGIN}/slow`, error: 'Timeout 30000ms exceeded.' }] },
+      'new-visitor': {
+        observations: [],
+        pages: [{ url: `${ORIGIN}/`, status: 200 }, { url: `${ORIGIN}/slow`, error: 'Timeout 30000ms exceeded.' }, { url: `${ORIGIN}/gone`, status: 404 }],
+      },
       rejected: { choice: { made: false, detail: 'no visible button named "Reject additional cookies" or the like, and no window.Biscuit' }, pages: [], observations: [] },
     });
     const report = formatReport(scan, judge(scan, { strict: false }));
     expect(report).toContain(`PASS: no violations
   Not checked: a visitor who rejects (no visible button named "Reject additional cookies" or the like, and no window.Biscuit)
 
-1. A new visitor who does nothing: 1 page
+1. A new visitor who does nothing: 2 pages
    Not loaded: /slow (Timeout 30000ms exceeded.)
+   HTTP 404: /gone
    Nothing stored.
 
 2. A visitor who rejects: could not reject: no visible button named "Reject additional cookies" or the like, and no window.Biscuit; not run

@@ -19,7 +19,7 @@ const html = (title: string, head: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><main><h1>${title}</h1>${body}</main></body></html>`;
 
 /** The fixture sites, generated per request because they name the server's port. */
-function fixture(path: string): { body: string; type?: string; headers?: Record<string, string | string[]> } | undefined {
+function fixture(path: string): { body: string; status?: number; type?: string; headers?: Record<string, string | string[]> } | undefined {
   switch (path) {
     // A biscuit-consent site whose tag manager ignores consent.
     case '/scan/leaky/':
@@ -29,7 +29,7 @@ function fixture(path: string): { body: string; type?: string; headers?: Record<
           CONFIG + SCRIPT + '<script src="/scan/leaky/tag.js"></script>',
           `<a href="#content">Skip</a> <a href="/scan/leaky/two#part">Two</a> <a href="mailto:someone@example.com">Mail</a>
            <a href="javascript:void(0)">Nothing</a> <a href="http://other.site.test:${port}/scan/offsite">Elsewhere</a>
-           <a href="/scan/leaky/report.pdf">Report</a> <a href="three">Three</a> <a href="/scan/leaky/four">Four</a>`,
+           <a href="/scan/leaky/report.pdf">Report</a> <a href="away">Away</a> <a href="three">Three</a> <a href="/scan/leaky/four">Four</a>`,
         ),
       };
     case '/scan/leaky/tag.js':
@@ -53,6 +53,9 @@ function fixture(path: string): { body: string; type?: string; headers?: Record<
     case '/scan/leaky/three':
     case '/scan/leaky/four':
       return { body: html('Leaky more', CONFIG + SCRIPT, '<a href="/scan/leaky/">Home</a>') };
+    // A same-site link that redirects to another site.
+    case '/scan/leaky/away':
+      return { status: 302, body: '', headers: { Location: `http://other.site.test:${port}/scan/offsite` } };
     case '/scan/tracker':
       return { body: html('Advert', '', '<p>An advert</p>'), headers: { 'Set-Cookie': 'tp_id=abc; Path=/; Max-Age=31536000; SameSite=None; Secure' } };
     // No consent library at all.
@@ -69,7 +72,7 @@ function fixture(path: string): { body: string; type?: string; headers?: Record<
 function serveFixture(_request: IncomingMessage, response: ServerResponse, url: URL) {
   const page = fixture(url.pathname);
   if (!page) return response.writeHead(404).end();
-  response.writeHead(200, { 'Content-Type': `${page.type ?? 'text/html'}; charset=utf-8`, 'Cache-Control': 'no-store', ...page.headers }).end(page.body);
+  response.writeHead(page.status ?? 200, { 'Content-Type': `${page.type ?? 'text/html'}; charset=utf-8`, 'Cache-Control': 'no-store', ...page.headers }).end(page.body);
 }
 
 beforeAll(async () => {
@@ -109,9 +112,9 @@ describe('biscuit-consent scan', { timeout: 90_000 }, () => {
     expect(stdout).toContain('PASS: no violations');
     expect(stdout).toMatch(/1\. A new visitor who does nothing: 2 pages\n {3}Nothing stored\./);
     expect(stdout).toContain('2. A visitor who rejects: clicked "Reject additional cookies"; 2 pages');
-    expect(stdout).toMatch(/biscuit_consent +cookie +127\.0\.0\.1 +first +1 year +essential \(consent\) +\/legacy-cms\/ +script \/assets\/biscuit-consent\/biscuit-writer\.js/);
+    expect(stdout).toMatch(/biscuit_consent +cookie +127\.0\.0\.1 +first +1 year +essential, consent cookie +\/legacy-cms\/ +script \/assets\/biscuit-consent\/biscuit-writer\.js/);
     // Accepting runs the blocked analytics script, whose cookies the config declares.
-    expect(stdout).toMatch(/_ga +cookie +127\.0\.0\.1 +first +2 years +analytics \(site config\) +\/legacy-cms\/ +script \/legacy-cms\/analytics\.js/);
+    expect(stdout).toMatch(/_ga +cookie +127\.0\.0\.1 +first +2 years +analytics, site config +\/legacy-cms\/ +script \/legacy-cms\/analytics\.js/);
   });
 
   it('fails a site that sets an analytics cookie before consent, naming the cookie, the page and the phase', async () => {
@@ -121,7 +124,7 @@ describe('biscuit-consent scan', { timeout: 90_000 }, () => {
     const first = stdout.slice(stdout.indexOf('Before any choice: cookie "_ga"'));
     expect(first.split('\n').slice(0, 4)).toEqual([
       `Before any choice: cookie "_ga" on 127.0.0.1 was set before the visitor made a choice`,
-      `     analytics (site config): Tells visitors apart, so Google Analytics can count them.`,
+      `     analytics, site config: Tells visitors apart, so Google Analytics can count them.`,
       `     first seen on ${origin}/scan/leaky/`,
       `     set by script ${origin}/scan/leaky/tag.js`,
     ]);
@@ -136,9 +139,15 @@ describe('biscuit-consent scan', { timeout: 90_000 }, () => {
     expect(report).toMatchObject({ version: 1, tool: { name: 'biscuit-consent' }, url: `${origin}/scan/leaky/`, strict: false, exitCode: 1 });
     expect(report.config).toMatchObject({ source: 'live', consentCookie: 'biscuit_consent' });
     const [newVisitor, rejected, accepted] = report.phases;
-    // Breadth first, fragments stripped, at most three pages: "four" is left for a larger --pages.
-    expect(newVisitor.pages.map((page: { url: string }) => page.url)).toEqual([`${origin}/scan/leaky/`, `${origin}/scan/leaky/two`, `${origin}/scan/leaky/three`]);
-    expect(requests.filter((request) => /offsite|four|report\.pdf/.test(request))).toEqual([]);
+    // Breadth first, fragments stripped, at most three pages: "three" and "four" are left for a larger --pages.
+    expect(newVisitor.pages).toEqual([
+      { url: `${origin}/scan/leaky/`, status: 200, error: null },
+      { url: `${origin}/scan/leaky/two`, status: 200, error: null },
+      { url: `${origin}/scan/leaky/away`, status: null, error: `redirected off the site to http://other.site.test:${port}/scan/offsite; not followed` },
+    ]);
+    expect(requests.filter((request) => /offsite|three|four|report\.pdf/.test(request))).toEqual([]);
+    // The other visitors see the pages that loaded.
+    expect(rejected.pages.map((page: { url: string }) => page.url)).toEqual([`${origin}/scan/leaky/`, `${origin}/scan/leaky/two`]);
     expect(rejected.choice).toEqual({ made: true, how: 'banner', detail: 'clicked "Reject additional cookies"' });
     expect(accepted.choice).toMatchObject({ made: true, how: 'banner' });
 
