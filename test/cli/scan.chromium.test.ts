@@ -80,7 +80,7 @@ beforeAll(async () => {
     createExampleServer({
       handlers: {
         '/scan/': (request: IncomingMessage, response: ServerResponse, url: URL) => {
-          requests.push(`${request.headers.host} ${url.pathname}`);
+          requests.push(`${request.headers.host} ${url.pathname} ${request.headers['user-agent']}`);
           serveFixture(request, response, url);
         },
       },
@@ -133,7 +133,7 @@ describe('biscuit-consent scan', { timeout: 90_000 }, () => {
 
   it('reports in JSON: third-party cookies, storage left after rejecting, the page limit, and never leaves the site', async () => {
     requests.length = 0;
-    const { code, stdout } = await run('scan', `${origin}/scan/leaky/`, '--json', '--pages', '3', ...browserArgs());
+    const { code, stdout } = await run('scan', `${origin}/scan/leaky/`, '--json', '--pages', '3', '--user-agent', 'CookieAudit/1.0', ...browserArgs());
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ version: 1, tool: { name: 'biscuit-consent' }, url: `${origin}/scan/leaky/`, strict: false, exitCode: 1 });
@@ -146,6 +146,7 @@ describe('biscuit-consent scan', { timeout: 90_000 }, () => {
       { url: `${origin}/scan/leaky/away`, status: null, error: `redirected off the site to http://other.site.test:${port}/scan/offsite; not followed` },
     ]);
     expect(requests.filter((request) => /offsite|three|four|report\.pdf/.test(request))).toEqual([]);
+    expect(requests.filter((request) => !request.endsWith(' CookieAudit/1.0'))).toEqual([]);
     // The other visitors see the pages that loaded.
     expect(rejected.pages.map((page: { url: string }) => page.url)).toEqual([`${origin}/scan/leaky/`, `${origin}/scan/leaky/two`]);
     expect(rejected.choice).toEqual({ made: true, how: 'banner', detail: 'clicked "Reject additional cookies"' });
