@@ -113,11 +113,18 @@ async function choiceByApi(page: Page, choice: Choice): Promise<ChoiceOutcome | 
   return { made: true, how: 'api', detail: `called window.Biscuit.${method}()${result == 'saved' ? '' : ` (${result})`}` };
 }
 
-/**
- * Makes `choice` on `page`, waiting up to `waitMs` for a banner to show its
- * button. The outcome says what was done, or why nothing could be.
- */
-export async function makeChoice(page: Page, choice: Choice, names: readonly string[], waitMs: number): Promise<ChoiceOutcome> {
+/** Options of `makeChoice`. */
+export interface MakeChoiceOptions {
+  /** The button names to look for, in order of preference. */
+  readonly names: readonly string[];
+  /** How long to wait for a banner to show its button. */
+  readonly waitMs: number;
+  /** Called just before the click or the API call: what happens from then on follows the choice. */
+  readonly onChoose?: () => void;
+}
+
+/** Makes `choice` on `page`. The outcome says what was done, or why nothing could be. */
+export async function makeChoice(page: Page, choice: Choice, { names, waitMs, onChoose = () => {} }: MakeChoiceOptions): Promise<ChoiceOutcome> {
   const pattern = buttonNamePattern(names);
   const deadline = Date.now() + waitMs;
   let button = await findButton(page, pattern);
@@ -128,6 +135,7 @@ export async function makeChoice(page: Page, choice: Choice, names: readonly str
   let note = '';
   if (button) {
     const label = ((await button.getAttribute('aria-label', { timeout: 2000 }).catch(() => null)) || (await button.innerText({ timeout: 2000 }).catch(() => ''))).trim();
+    onChoose();
     const clicked = await button.click({ timeout: 5000 }).then(
       () => true,
       () => false,
@@ -146,6 +154,7 @@ export async function makeChoice(page: Page, choice: Choice, names: readonly str
       note = `"${label}" could not be clicked, so `;
     }
   }
+  if (!button) onChoose();
   const byApi = await choiceByApi(page, choice);
   if (byApi) return { ...byApi, detail: note + byApi.detail };
   const wanted = names.slice(0, 3).map((name) => `"${name}"`).join(', ');

@@ -243,10 +243,10 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
     try {
       const start = await phase.visit(startUrl);
       if (start.error) return { name, choice: { made: false, detail: `the start page did not load: ${start.error}` }, pages: [], observations: [] };
-      const outcome = await makeChoice(phase.page, choice, buttonNames(choice, config), BUTTON_WAIT_MS);
+      // What happens from the click on counts for the phase.
+      const outcome = await makeChoice(phase.page, choice, { names: buttonNames(choice, config), waitMs: BUTTON_WAIT_MS, onChoose: phase.watch.record });
       progress(`  ${outcome.made ? '' : 'could not choose: '}${outcome.detail}`);
       if (!outcome.made) return { name, choice: outcome, pages: [], observations: [] };
-      phase.watch.record();
       await phase.watch.settle(Math.min(SETTLE_MS, options.timeoutMs));
       phase.watch.setPage(phase.page.url());
       await phase.watch.snapshot(phase.page);
