@@ -4,6 +4,8 @@
  */
 import { decodeConsent, encodeConsent } from '../core/codec';
 import { resolveConfig, type CategoryNames, type ConsentConfig } from '../core/config';
+import { readCookie } from '../core/cookie-header';
+import { BiscuitError } from '../core/errors';
 import { checkChoices, createChoice, DAY, recordFromStored, type ConsentRecord, type ConsentSource } from '../core/record';
 
 export { BiscuitError, ConfigError } from '../core/errors';
@@ -21,9 +23,9 @@ export interface ReadConsentOptions {
 export interface SerializeConsentOptions {
   /** Keep the visitor's consent ID (`readConsent(...).id`). Default: a new random ID. */
   id?: string | null | undefined;
-  /** Default `panel`: a no-JavaScript cookies form is the preferences panel by other means. */
+  /** `banner`, `panel`, `api` or `gpc`. Default `panel`: a no-JavaScript cookies form is the preferences panel by other means. */
   source?: ConsentSource;
-  /** Add `Secure`. Default: `config.cookie.secure`, else `false`; set it on https sites. */
+  /** Add `Secure`; set it on https sites. Always added when `config.cookie.secure` is true (as it is for `__Host-` and `__Secure-` names). */
   secure?: boolean;
   /** Milliseconds since 1970. Default: now. */
   now?: number;
@@ -31,26 +33,21 @@ export interface SerializeConsentOptions {
 
 const gpcOn = (value: ReadConsentOptions['gpc']) => value === true || (typeof value == 'string' && value.trim() == '1');
 
-/** The value of cookie `name` in a `Cookie` header, or `undefined`. */
-function cookieValue(header: string, name: string): string | undefined {
-  for (const part of header.split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() == name) {
-      const value = part.slice(at + 1).trim().replace(/^"(.*)"$/, '$1');
-      try {
-        return decodeURIComponent(value);
-      } catch {
-        return value;
-      }
-    }
-  }
-  return undefined;
+const SOURCES: readonly ConsentSource[] = ['banner', 'panel', 'api', 'gpc'];
+
+/** `now`, else the current time; a clear error for anything that is not a time the cookie can hold. */
+function timeOf(now: unknown, caller: string): number {
+  const time = now ?? Date.now();
+  // Whole seconds fit the cookie's 12 digits up to the year 33658.
+  if (typeof time != 'number' || !(time >= 0 && time < 1e15)) throw new BiscuitError(`${caller}() options.now must be milliseconds since 1970`);
+  return time;
 }
 
 /**
  * Reads the visitor's consent from a raw `Cookie` header: the same record the
  * browser's `consent.get()` gives for that cookie and config. Never throws for a
- * bad header (that reads as no decision); throws `ConfigError` for a bad config.
+ * bad header (that reads as no decision, as do duplicate consent cookies that
+ * disagree); throws `ConfigError` for a bad config.
  */
 export function readConsent<const Cfg extends ConsentConfig = {}>(
   cookieHeader: string | null | undefined,
@@ -58,8 +55,10 @@ export function readConsent<const Cfg extends ConsentConfig = {}>(
   options: ReadConsentOptions = {},
 ): ConsentRecord<CategoryNames<Cfg>> {
   const resolved = resolveConfig(config);
-  const value = typeof cookieHeader == 'string' ? cookieValue(cookieHeader, resolved.cookie.name) : undefined;
-  return recordFromStored(decodeConsent(value), resolved, options.now ?? Date.now(), gpcOn(options.gpc)) as ConsentRecord<
+  const now = timeOf(options.now, 'readConsent');
+  // The browser's own rule (core/cookie-header), so both always agree.
+  const value = typeof cookieHeader == 'string' ? readCookie(cookieHeader, resolved.cookie.name) : undefined;
+  return recordFromStored(decodeConsent(value), resolved, now, gpcOn(options.gpc)) as ConsentRecord<
     CategoryNames<Cfg>
   >;
 }
@@ -76,14 +75,18 @@ export function serializeConsent<const Cfg extends ConsentConfig = {}>(
 ): string {
   const resolved = resolveConfig(config);
   const given = checkChoices(resolved, choices, 'serializeConsent');
+  const source = options.source ?? 'panel';
+  // Any other source would write a cookie that reads back as no decision.
+  if (!SOURCES.includes(source)) throw new BiscuitError('serializeConsent() options.source must be "banner", "panel", "api" or "gpc"');
   const record = createChoice(resolved, (name) => Object.prototype.hasOwnProperty.call(given, name) && given[name] === true, {
-    now: options.now ?? Date.now(),
+    now: timeOf(options.now, 'serializeConsent'),
     id: options.id && /^[\da-f]{32}$/.test(options.id) ? options.id : undefined,
-    source: options.source || 'panel',
+    source,
   });
   const { cookie } = resolved;
   const value = encodeConsent(record, resolved.categories);
-  const secure = options.secure ?? cookie.secure ?? false;
+  // A config that asks for Secure (as a __Host- or __Secure- name does) always gets it.
+  const secure = cookie.secure || (options.secure ?? false);
   return [
     `${cookie.name}=${value}`,
     `Path=${cookie.path}`,

@@ -134,6 +134,26 @@ describe('the cookie', () => {
       path: '/app',
     });
   });
+
+  it('takes only names js-cookie writes as they are, so the cookie always reads back', () => {
+    for (const name of ['consent%41', 'a(b)', 'a,b', 'a;b', 'é', 'a"b', '']) {
+      expect(errorOf({ cookie: { name } })).toBe('biscuit-consent: config.cookie.name must be a cookie name');
+    }
+    for (const name of ["a!#$&'*+-.^_`|~z", '__Secure-consent', '__Host-consent']) expect(resolveConfig({ cookie: { name } }).cookie.name).toBe(name);
+  });
+
+  it('keeps the rules of __Host- and __Secure- names (any case): always Secure; __Host- on / and without a domain', () => {
+    expect(resolveConfig({ cookie: { name: '__Host-consent' } }).cookie).toMatchObject({ secure: true, path: '/', domain: undefined });
+    expect(resolveConfig({ cookie: { name: '__secure-consent', domain: 'example.gov.uk' } }).cookie.secure).toBe(true);
+    expect(errorOf({ cookie: { name: '__Host-consent', secure: false } })).toBe(
+      'biscuit-consent: config.cookie.secure must be true for a __Secure- or __Host- name',
+    );
+    expect(errorOf({ cookie: { name: '__SECURE-consent', secure: false } })).toMatch(/cookie\.secure must be true/);
+    expect(errorOf({ cookie: { name: '__host-consent', domain: 'example.gov.uk' } })).toBe(
+      'biscuit-consent: config.cookie.domain must be left out for a __Host- name',
+    );
+    expect(errorOf({ cookie: { name: '__Host-consent', path: '/app' } })).toBe('biscuit-consent: config.cookie.path must be "/" for a __Host- name');
+  });
 });
 
 describe('other fields', () => {

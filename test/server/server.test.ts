@@ -23,9 +23,20 @@ describe('readConsent', () => {
     }
   });
 
-  it('reads a percent-encoded or quoted value', () => {
-    expect(readConsent(`biscuit_consent="${VALUE}"`, {}, { now: NOW }).decided).toBe(true);
-    expect(readConsent(`biscuit_consent=${VALUE.replace('&', '%26')}`, {}, { now: NOW }).decided).toBe(true);
+  it('reads the value as a browser does: a percent-encoded, quoted or padded one is no decision there, so here too', () => {
+    for (const value of [`"${VALUE}"`, VALUE.replace('&', '%26'), ` ${VALUE}`, `${VALUE} `, `${VALUE}\t`]) {
+      expect(readConsent(`a=1; biscuit_consent=${value}; b=2`, {}, { now: NOW }).decided).toBe(false);
+    }
+  });
+
+  it('gives no decision when duplicate consent cookies disagree (one planted by another subdomain or path)', () => {
+    const refused = VALUE.replace('preferences=1', 'preferences=0');
+    expect(readConsent(`biscuit_consent=${VALUE}; biscuit_consent=${refused}`, {}, { now: NOW }).decided).toBe(false);
+    expect(readConsent(`biscuit_consent=${VALUE}; x=1; biscuit_consent=${VALUE}`, {}, { now: NOW }).decided).toBe(true);
+  });
+
+  it('throws a clear error for a now that is not a time', () => {
+    expect(() => readConsent('', {}, { now: NaN })).toThrow('biscuit-consent: readConsent() options.now must be milliseconds since 1970');
   });
 
   it('uses the configured cookie name and categories', () => {
@@ -82,6 +93,27 @@ describe('serializeConsent', () => {
       source: 'panel',
       previous: null,
     });
+  });
+
+  it('rejects a source or a time it cannot write, with a clear error', () => {
+    for (const source of ['form', 'Panel', '', 7]) {
+      expect(() => serializeConsent({}, {}, { source: source as never })).toThrow(
+        'biscuit-consent: serializeConsent() options.source must be "banner", "panel", "api" or "gpc"',
+      );
+    }
+    for (const now of [NaN, Infinity, -1, 1e16, '2026-01-01']) {
+      expect(() => serializeConsent({}, {}, { now: now as never })).toThrow('biscuit-consent: serializeConsent() options.now must be milliseconds since 1970');
+    }
+    for (const source of ['banner', 'panel', 'api', 'gpc'] as const) {
+      expect(readConsent(serializeConsent({}, {}, { source, now: NOW }).split(';')[0], {}, { now: NOW }).source).toBe(source);
+    }
+  });
+
+  it('writes a __Host- cookie Secure, on / and without a domain, and reads it back', () => {
+    const config = { cookie: { name: '__Host-consent' } };
+    const header = serializeConsent({ analytics: true }, config, { now: NOW, id: ID });
+    expect(header).toBe(`__Host-consent=1.0.${NOW / 1000}.p.preferences=0&analytics=1.${ID}; Path=/; Max-Age=31536000; SameSite=Lax; Secure`);
+    expect(readConsent(header.split(';')[0], config, { now: NOW }).categories.analytics).toBe(true);
   });
 
   it('rejects unknown categories and non-boolean choices', () => {

@@ -21,8 +21,17 @@ export function resolveConfig(config: unknown = {}, warn: (message: string) => v
   if (unknown.length) warn(`ignoring unknown config keys: ${unknown.join(', ')}`);
 
   const { cookie, googleConsentMode, categories } = resolved;
-  // Browsers drop a SameSite=None cookie that is not Secure.
+  // Browsers drop a SameSite=None cookie that is not Secure, and a prefixed
+  // name that breaks its prefix's rules (checked without regard to case).
   check(cookie.sameSite != 'none' || cookie.secure !== false, 'cookie.secure', 'true when sameSite is "none"');
+  if (/^__(secure|host)-/i.test(cookie.name)) {
+    check(cookie.secure !== false, 'cookie.secure', 'true for a __Secure- or __Host- name');
+    (cookie as { secure?: boolean }).secure = true;
+  }
+  if (/^__host-/i.test(cookie.name)) {
+    check(!cookie.domain, 'cookie.domain', 'left out for a __Host- name');
+    check(cookie.path == '/', 'cookie.path', '"/" for a __Host- name');
+  }
   for (const name of Object.keys(googleConsentMode?.mapping || {})) {
     check(categories.some((category) => category.name == name), `googleConsentMode.mapping.${name}`, 'a configured category');
   }

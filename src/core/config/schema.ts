@@ -79,8 +79,9 @@ const categories: Rule<readonly ResolvedCategory[]> = (value = { preferences: {}
 };
 
 const cookieSchema = {
-  // RFC 6265 token characters.
-  name: field(matches(/^[\w!#$%&'*+.^`|~-]{1,64}$/), 'a cookie name', 'biscuit_consent'),
+  // RFC 6265 token characters that js-cookie writes as they are (it would
+  // percent-encode a "%", and the cookie would never read back).
+  name: field(matches(/^[\w!#$&'*+.^`|~-]{1,64}$/), 'a cookie name', 'biscuit_consent'),
   /** Shared with subdomains when set; the current host only when not. */
   domain: field(matches(/^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i), 'a host name such as "example.gov.uk"'),
   path: field(matches(/^\/[^;\0- ]*$/), 'a path starting with "/"', '/'),

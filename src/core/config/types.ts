@@ -24,7 +24,11 @@ export interface CategoryConfig {
 
 /** Where and how the consent cookie is kept. */
 export interface CookieConfig {
-  /** Cookie name. Default `biscuit_consent`. */
+  /**
+   * Cookie name: letters, digits and `!#$&'*+-.^_\`|~`. Default `biscuit_consent`.
+   * A `__Host-` name (e.g. `__Host-biscuit_consent`) cannot be set or overwritten
+   * by another subdomain; it needs https, no `domain` and `path` `/`.
+   */
   name?: string;
   /** Share the choice across subdomains, e.g. `example.gov.uk`. Default: the current host only. */
   domain?: string;
