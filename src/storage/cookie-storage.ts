@@ -1,3 +1,4 @@
+import { readCookie } from '../core/cookie-header';
 import type { ConsentStorage } from '../core/consent-storage';
 import type { CookieOptions } from './cookie';
 
@@ -16,13 +17,9 @@ export function createCookieStorage(options: CookieOptions, writer: () => Writer
     return loaded instanceof Promise ? loaded.then(use) : use(loaded);
   };
   return {
-    read() {
-      for (const pair of document.cookie.split(/; */)) {
-        const at = pair.indexOf('=');
-        if (pair.slice(0, at) == options.name) return pair.slice(at + 1);
-      }
-      return undefined;
-    },
+    // Duplicates that disagree (one planted by a sibling subdomain or for a
+    // deeper path) read as no decision; a save removes them (./cookie).
+    read: () => readCookie(document.cookie, options.name),
     write: (value) => withWriter((loaded) => loaded.writeCookie(options, value)),
     remove: () => withWriter((loaded) => loaded.removeCookie(options)),
   };

@@ -4,7 +4,7 @@ import { createStore } from '../../src/core/store';
 import { type Consent } from '../../src/core/consent';
 import { cookieCleanup } from '../../src/integrations/cookie-cleanup';
 import { createMemoryStorage } from '../../src/storage/memory';
-import { clearCookies } from '../helpers/cookies';
+import { clearCookies, spyOnCookieWrites } from '../helpers/cookies';
 
 const load = vi.fn(() => import('../../src/writer'));
 const instances: Consent[] = [];
@@ -37,6 +37,21 @@ describe('cookieCleanup', () => {
     await vi.waitFor(() => expect(document.cookie).toBe('session=1'));
   });
 
+  it('matches exact names, * wildcards and RegExps (even with the g flag), with regex characters in names taken literally', async () => {
+    for (const name of ['_ga', '_ga_ABC123', '_gid', '_hjSession_1', 'a.b', 'aXb', 'session']) document.cookie = `${name}=1; path=/`;
+    setup({ categories: { analytics: { cookies: ['_ga*', '_gid', /^_hj/g, 'a.b'] } } });
+    await vi.waitFor(() => expect(document.cookie.split('; ').sort()).toEqual(['aXb=1', 'session=1']));
+  });
+
+  it('never deletes the consent cookie, even for a catch-all pattern', async () => {
+    document.cookie = 'biscuit_consent=1; path=/';
+    document.cookie = 'other=1; path=/';
+    setup({ categories: { analytics: { cookies: ['*'] } } });
+    await vi.waitFor(() => expect(document.cookie).toBe('biscuit_consent=1'));
+    await settle();
+    expect(document.cookie).toBe('biscuit_consent=1');
+  });
+
   it('deletes the cookies of a withdrawn category and keeps granted ones', async () => {
     const consent = setup();
     await consent.acceptAll();
@@ -48,10 +63,29 @@ describe('cookieCleanup', () => {
     expect(document.cookie).toBe('_fbp=1');
   });
 
-  it('does not load the cookie writer when there is nothing to delete', async () => {
+  it('does not load the cookie writer when there is nothing to delete, even with other cookies about', async () => {
+    document.cookie = 'session=1';
+    document.cookie = 'theme=dark';
     setup();
     await settle();
     expect(load).not.toHaveBeenCalled();
+    expect(document.cookie).toBe('session=1; theme=dark');
+  });
+
+  it('costs a handful of cookie writes on a URL with thousands of path segments', async () => {
+    window.history.pushState({}, '', `/${'a/'.repeat(4000)}page`);
+    try {
+      document.cookie = '_ga=1; path=/';
+      document.cookie = '_ga_x=1; path=/a/a';
+      const written = spyOnCookieWrites();
+      setup();
+      await vi.waitFor(() => expect(document.cookie).toBe(''));
+      await settle();
+      expect(written.length).toBeLessThan(20);
+    } finally {
+      clearCookies();
+      window.history.pushState({}, '', '/');
+    }
   });
 
   it('reloads the page after a withdrawal when asked to, and not after a first refusal', async () => {

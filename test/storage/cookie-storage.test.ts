@@ -26,6 +26,25 @@ describe('createCookieStorage', () => {
     expect(storage().read()).toBeUndefined();
   });
 
+  it('reads nothing when two consent cookies (another path or domain) disagree, and the value when they agree', () => {
+    window.history.pushState({}, '', '/a/page');
+    try {
+      document.cookie = 'biscuit_consent=mine; path=/';
+      document.cookie = 'biscuit_consent=planted; path=/a';
+      expect(storage().read()).toBeUndefined();
+      document.cookie = 'biscuit_consent=mine; path=/a';
+      expect(storage().read()).toBe('mine');
+    } finally {
+      clearCookies();
+      window.history.pushState({}, '', '/');
+    }
+  });
+
+  it('reads the value exactly as stored, without percent-decoding it', () => {
+    document.cookie = 'biscuit_consent=a%26b';
+    expect(storage().read()).toBe('a%26b');
+  });
+
   it('writes and removes through the lazily loaded writer', async () => {
     const cookies = storage();
     await cookies.write('value');

@@ -51,25 +51,34 @@ describe('writeCookie and removeCookie', () => {
   });
 });
 
+describe('duplicate consent cookies (planted for another path or a parent domain)', () => {
+  afterEach(() => {
+    clearCookies();
+    window.history.pushState({}, '', '/');
+  });
+
+  it('writeCookie removes every copy it can reach, so the choice reads back', () => {
+    window.history.pushState({}, '', '/a/b/page');
+    document.cookie = 'biscuit_consent=planted; path=/a';
+    document.cookie = 'biscuit_consent=old; path=/a/b';
+    writeCookie(optionsFor(), 'mine');
+    expect(document.cookie).toBe('biscuit_consent=mine');
+  });
+
+  it('removeCookie removes every copy, so none can answer in its place', () => {
+    window.history.pushState({}, '', '/a/page');
+    writeCookie(optionsFor(), 'mine');
+    document.cookie = 'biscuit_consent=planted; path=/a';
+    removeCookie(optionsFor());
+    expect(document.cookie).toBe('');
+  });
+});
+
 describe('removeCookies', () => {
-  it('deletes cookies by exact name, * wildcard and RegExp, and nothing else', () => {
-    for (const name of ['_ga', '_ga_ABC123', '_gid', '_hjSession_1', 'session', 'theme']) document.cookie = `${name}=1; path=/`;
-    removeCookies(['_ga*', '_gid', /^_hj/g], 'biscuit_consent');
-    expect(document.cookie).toBe('session=1; theme=1');
-  });
-
-  it('never deletes the consent cookie, even for a catch-all pattern', () => {
-    document.cookie = 'biscuit_consent=1; path=/';
-    document.cookie = 'other=1; path=/';
-    removeCookies(['*'], 'biscuit_consent');
-    expect(document.cookie).toBe('biscuit_consent=1');
-  });
-
-  it('treats regex characters in names literally', () => {
-    document.cookie = 'a.b=1; path=/';
-    document.cookie = 'aXb=1; path=/';
-    removeCookies(['a.b'], 'biscuit_consent');
-    expect(document.cookie).toBe('aXb=1');
+  it('deletes the named cookies and nothing else', () => {
+    for (const name of ['_ga', '_gid', 'session']) document.cookie = `${name}=1; path=/`;
+    removeCookies(['_ga', '_gid', 'absent']);
+    expect(document.cookie).toBe('session=1');
   });
 
   it('deletes cookies set on the current path and the paths above it', () => {
@@ -77,7 +86,7 @@ describe('removeCookies', () => {
     document.cookie = '_ga=root; path=/';
     document.cookie = '_ga=a; path=/a';
     document.cookie = '_ga=b; path=/a/b';
-    removeCookies(['_ga'], 'biscuit_consent');
+    removeCookies(['_ga']);
     expect(document.cookie).toBe('');
     window.history.pushState({}, '', '/');
   });
@@ -104,7 +113,7 @@ describe('removeCookies on a page that extended Object.prototype', () => {
     document.cookie = '_ga=1; path=/';
     Object.defineProperty(Object.prototype, 'extend', { value: () => {}, enumerable: true, writable: true, configurable: true });
     try {
-      removeCookies(['_ga'], 'biscuit_consent');
+      removeCookies(['_ga']);
       expect(document.cookie).toBe('');
     } finally {
       delete (Object.prototype as Record<string, unknown>).extend;
