@@ -1,9 +1,14 @@
-import { warn } from '../core/report';
+import { report, warn } from '../core/report';
 import type { ConsentPlugin } from '../core/plugin';
+import { unsafeUrl } from './url-check';
 
 /** Options of `blocker`. */
 export interface BlockerOptions {
-  /** CSP nonce for activated scripts that carry none of their own. */
+  /**
+   * The page's CSP nonce. When there is one, only blocked scripts (and
+   * `data-srcdoc` frames) that carry it themselves are activated: markup
+   * injected into the page cannot know it.
+   */
   nonce?: string | undefined;
 }
 
@@ -11,19 +16,24 @@ declare module '../core/plugin' {
   interface Capabilities {
     /**
      * Loads one blocked element now, without asking whether its categories
-     * are granted: for the visitor's explicit "load this one" (nothing is saved).
+     * are granted: for the visitor's explicit "load this one" (nothing is
+     * saved). What no page may run (no nonce, a javascript: URL) stays blocked.
      */
     activate(element: Element): void;
   }
 }
 
-const SELECTOR = 'script[type="text/plain"][data-consent],[data-consent][data-src],[data-consent][data-srcset]';
+const SELECTOR =
+  'script[type="text/plain"][data-consent],[data-consent][data-src],[data-consent][data-srcset],iframe[data-consent][data-srcdoc]';
 
 /**
- * Activates `<script type="text/plain" data-consent="…">` and
+ * Activates `<script type="text/plain" data-consent="…">`,
  * `<iframe data-consent="…" data-src="…">` (or any element with `data-src` /
- * `data-srcset`) once every category they list is granted: never before, never
- * twice, in document order, including elements the page adds later.
+ * `data-srcset`) and `<iframe data-consent="…" data-srcdoc="…">` once every
+ * category they list is granted: never before, never twice, in document
+ * order, including elements the page adds later. Consent is checked again
+ * just before each one, so nothing runs after a withdrawal that was queued
+ * before it.
  */
 export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
   return (consent, onApply, provide) => {
@@ -47,7 +57,17 @@ export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
 
     const activate = (element: Element): Promise<unknown> | void => {
       if (!element.isConnected) return;
-      if (element instanceof HTMLScriptElement) {
+      const script = element instanceof HTMLScriptElement;
+      const frame = script || /^(i?frame|embed|object)$/i.test(element.tagName);
+      // A script, or srcdoc HTML, runs as the page: on a page with a nonce, only the site's own markup carries it.
+      const why =
+        nonce && (script || element.hasAttribute('data-srcdoc')) && (element as HTMLElement).nonce != nonce
+          ? 'render the page\'s CSP nonce on it (nonce="…")'
+          : [script ? 'src' : 'data-src', 'data-srcset'].some((name, i) => unsafeUrl(element.getAttribute(name) || '', i > 0, frame)) &&
+            'no javascript:, vbscript: or data: URLs';
+      // Left blocked for good, and said once (it is never queued again): the site can act on it.
+      if (why) return warn(`this stays blocked: ${why}`, element);
+      if (script) {
         // The page's own element is moved, not cloned: it keeps every
         // attribute and its nonce, and Trusted Types still trust the text the
         // parser gave it. Re-inserted with its real type, it runs.
@@ -57,7 +77,6 @@ export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
         element.remove();
         if (type) element.type = type;
         else element.removeAttribute('type');
-        if (!element.nonce && nonce) element.nonce = nonce;
         // A classic external script finishes before the next one runs (not one marked async).
         const loaded =
           element.src && !element.hasAttribute('async') &&
@@ -68,7 +87,7 @@ export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
         parent.insertBefore(element, next);
         return loaded || undefined;
       }
-      for (const attribute of ['src', 'srcset']) {
+      for (const attribute of ['src', 'srcset', 'srcdoc']) {
         const value = element.getAttribute(`data-${attribute}`);
         if (value != null) {
           element.setAttribute(attribute, value);
@@ -81,7 +100,10 @@ export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
       document.querySelectorAll(SELECTOR).forEach((element) => {
         if (queued.has(element) || !granted(element)) return;
         queued.add(element);
-        chain = chain.then(() => activate(element));
+        // Asked again when its turn comes: withdrawn since, it waits for the next
+        // grant. One element that cannot be activated (a Trusted Types page
+        // refusing a srcdoc, say) must not hold up the rest.
+        chain = chain.then(() => (granted(element) ? activate(element) : void queued.delete(element))).catch(report);
       });
     };
 

@@ -7,7 +7,7 @@ export function report(error: unknown): void {
   else console.error(error);
 }
 
-/** Tells the site's developer, on the console, about something to fix that does not stop the library. */
-export function warn(message: string): void {
-  console.warn(PREFIX + message);
+/** Tells the site's developer, on the console, about something to fix that does not stop the library (and, say, which element). */
+export function warn(message: string, ...details: unknown[]): void {
+  console.warn(PREFIX + message, ...details);
 }

@@ -156,17 +156,52 @@ describe('blocked scripts', () => {
     expect(document.getElementById('tag')!.hasAttribute('type')).toBe(false);
   });
 
-  it('gives the page nonce to scripts that have none of their own', async () => {
+  it('on a page with a nonce, activates only blocked scripts that carry it, and warns once about each other one', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const consent = setup(
-      `<script type="text/plain" data-consent="analytics" id="bare">1</script>
-       <script type="text/plain" data-consent="analytics" id="own" nonce="mine">1</script>`,
+      `<script type="text/plain" data-consent="analytics" nonce="page-nonce">${report('own nonce')}</script>
+       <script type="text/plain" data-consent="analytics">${report('injected, no nonce')}</script>
+       <script type="text/plain" data-consent="analytics" nonce="guess">${report('injected, wrong nonce')}</script>
+       <script type="text/plain" data-consent="essential" src="https://evil.example/x.js" id="evil"></script>`,
       {},
       'page-nonce',
     );
+    await settle();
+    expect(ran()).toEqual([]);
+    await consent.acceptAll();
+    await consent.rejectAll();
     await consent.acceptAll();
     await settle();
-    expect((document.getElementById('bare') as HTMLScriptElement).nonce).toBe('page-nonce');
-    expect((document.getElementById('own') as HTMLScriptElement).nonce).toBe('mine');
+    expect(ran()).toEqual(['own nonce']);
+    expect(warn).toHaveBeenCalledTimes(3);
+    for (const [message] of warn.mock.calls) {
+      expect(message).toBe(
+        'biscuit-consent: this stays blocked: render the page\'s CSP nonce on it (nonce="…")',
+      );
+    }
+    expect(document.getElementById('evil')!.getAttribute('type')).toBe('text/plain');
+  });
+
+  it('on a page without a nonce, activates blocked scripts whatever nonce they carry', async () => {
+    const consent = setup(
+      `<script type="text/plain" data-consent="analytics">${report('none')}</script>
+       <script type="text/plain" data-consent="analytics" nonce="own">${report('own')}</script>`,
+    );
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['none', 'own']);
+  });
+
+  it('refuses a blocked script whose src is a javascript:, vbscript: or data: URL', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const consent = setup(`
+      <script type="text/plain" data-consent="analytics" src="data:text/javascript,1" id="data"></script>
+      <script type="text/plain" data-consent="analytics" src=" JavaScript:1" id="js"></script>
+      <script type="text/plain" data-consent="analytics">${report('after')}</script>`);
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['after']);
+    expect(warn).toHaveBeenCalledTimes(2);
   });
 
   it('runs scripts in document order, an external classic script finishing before the next one', async () => {
@@ -216,6 +251,47 @@ describe('blocked scripts', () => {
     expect(ran()).toEqual(['late']);
   });
 
+  it('checks consent again just before each activation: acceptAll(); rejectAll(); in one task runs nothing', async () => {
+    const consent = setup(`<script type="text/plain" data-consent="analytics">${report('analytics')}</script>`);
+    void consent.acceptAll();
+    void consent.rejectAll();
+    await settle();
+    expect(ran()).toEqual([]);
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['analytics']);
+  });
+
+  it('runs nothing queued behind a loading script once consent is withdrawn, and runs it after a new grant', async () => {
+    const consent = setup(`
+      <script type="text/plain" data-consent="analytics" src="https://example.com/lib.js" id="lib"></script>
+      <script type="text/plain" data-consent="analytics">${report('sets _ga')}</script>`);
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['lib']);
+    await consent.rejectAll();
+    document.getElementById('lib')!.dispatchEvent(new Event('load'));
+    await settle();
+    expect(ran()).toEqual(['lib']);
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['lib', 'sets _ga']);
+  });
+
+  it('carries on with the next element when one cannot be activated', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const setAttribute = Element.prototype.setAttribute;
+    vi.spyOn(Element.prototype, 'setAttribute').mockImplementation(function (this: Element, name: string, value: string) {
+      if (name == 'src') throw new TypeError('This document requires TrustedScriptURL assignment.');
+      setAttribute.call(this, name, value);
+    });
+    const consent = setup(`<embed data-consent="analytics" data-src="https://example.com/x">
+      <script type="text/plain" data-consent="analytics">${report('after')}</script>`);
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['after']);
+  });
+
   it('stops watching after destroy', async () => {
     const consent = setup('<main></main>');
     consent.destroy();
@@ -253,6 +329,79 @@ describe('blocked embeds', () => {
     expect(document.getElementById('two')!.hasAttribute('src')).toBe(false);
     expect(consent.allowed('marketing')).toBe(false);
     expect(consent.decided).toBe(false);
+  });
+
+  it('loads nothing on request that no page may run: a javascript: URL, a script without the page nonce', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    setup(
+      `<iframe id="js" data-consent="marketing" data-src="javascript:parent.xss=1" title="One"></iframe>
+       <script type="text/plain" data-consent="marketing" id="bare">${report('no nonce')}</script>`,
+      {},
+      'page-nonce',
+    );
+    offered.activate!(document.getElementById('js')!);
+    offered.activate!(document.getElementById('bare')!);
+    await settle();
+    expect(document.getElementById('js')!.hasAttribute('src')).toBe(false);
+    expect(ran()).toEqual([]);
+  });
+
+  it.each([
+    ['a javascript: URL', 'javascript:parent.xss=1'],
+    ['a javascript: URL in mixed case, with spaces and control characters', ' \u0001JaVa\tScRiPt\n:parent.xss=1'],
+    ['a vbscript: URL', 'VBScript:msgbox(1)'],
+    ['a data: URL into a frame', 'data:text/html,<script>parent.xss=1</script>'],
+  ])('never loads %s from data-src, and says why', async (_, url) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const consent = setup('<iframe data-consent="analytics" title="Video"></iframe><img alt="" data-consent="analytics" data-src="/ok.png">');
+    document.querySelector('iframe')!.setAttribute('data-src', url);
+    await consent.acceptAll();
+    await settle();
+    expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(false);
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/ok.png');
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]![0]).toBe(
+      'biscuit-consent: this stays blocked: no javascript:, vbscript: or data: URLs',
+    );
+  });
+
+  it('checks every candidate of data-srcset, and lets images keep data: URLs', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const consent = setup(`
+      <img alt="" id="bad" data-consent="analytics" data-srcset="/a.png 1x, javascript:alert(1) 2x">
+      <img alt="" id="good" data-consent="analytics" data-src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-srcset="/a.png 1x,/b,c.png 2x">`);
+    await consent.acceptAll();
+    await settle();
+    expect(document.getElementById('bad')!.hasAttribute('srcset')).toBe(false);
+    expect(document.getElementById('good')!.getAttribute('src')).toBe('data:image/gif;base64,R0lGODlhAQABAAAAACw=');
+    expect(document.getElementById('good')!.getAttribute('srcset')).toBe('/a.png 1x,/b,c.png 2x');
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  it('loads an iframe data-srcdoc only when its categories are granted', async () => {
+    const consent = setup('<iframe data-consent="marketing" data-srcdoc="<p>Hello</p>" title="Widget"></iframe>');
+    const frame = document.querySelector('iframe')!;
+    await consent.save({ analytics: true });
+    await settle();
+    expect(frame.hasAttribute('srcdoc')).toBe(false);
+    await consent.save({ marketing: true });
+    await settle();
+    expect(frame.getAttribute('srcdoc')).toBe('<p>Hello</p>');
+    expect(frame.hasAttribute('data-srcdoc')).toBe(false);
+  });
+
+  it('on a page with a nonce, loads a data-srcdoc only into a frame that carries it (its HTML runs as the page)', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const consent = setup(
+      `<iframe id="own" nonce="page-nonce" data-consent="analytics" data-srcdoc="<p>Own</p>" title="Own"></iframe>
+       <iframe id="injected" data-consent="analytics" data-srcdoc="<script>parent.xss=1</script>" title="Injected"></iframe>`,
+      {},
+      'page-nonce',
+    );
+    await consent.acceptAll();
+    await settle();
+    expect(document.getElementById('own')!.getAttribute('srcdoc')).toBe('<p>Own</p>');
+    expect(document.getElementById('injected')!.hasAttribute('srcdoc')).toBe(false);
   });
 
   it('also handles images with data-srcset', async () => {

@@ -130,11 +130,11 @@ describe('broken storage', () => {
 });
 
 describe('Content Security Policy with nonces and Trusted Types', () => {
-  it('works with zero violations, and activated scripts carry the page nonce', async () => {
+  it('works with zero violations when the config and the blocked scripts carry the page nonce', async () => {
     const nonce = 'r4nd0m-n0nce';
     const page_ = html(
-      config({ categories: { analytics: {} } }) + SCRIPT.replace('<script ', `<script nonce="${nonce}" `),
-      `${BLOCKED}<script type="text/plain" data-consent="analytics" src="/test/browser/pages/analytics.js"></script>`,
+      config({ categories: { analytics: {} } }).replace('<script ', `<script nonce="${nonce}" `) + SCRIPT.replace('<script ', `<script nonce="${nonce}" `),
+      `${BLOCKED.replace('<script ', `<script nonce="${nonce}" `)}<script type="text/plain" data-consent="analytics" nonce="${nonce}" src="/test/browser/pages/analytics.js"></script>`,
     );
     const path = harness.page('csp-nonce', page_, {
       'Content-Security-Policy': `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; require-trusted-types-for 'script'`,

@@ -1,18 +1,25 @@
 // What an attacker who can add markup to a page, or a cookie from a sibling
 // subdomain, can make the library do, in real Chromium: nothing optional runs
 // that the visitor's own current choice does not allow.
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/harness';
+
+/** Responses of /held/ wait until the test releases them, so "while it loads" is certain. */
+const held: (() => void)[] = [];
+const release = () => held.splice(0).forEach((done) => done());
 
 const harness = useBrowser({
   // Every *.site.test name resolves to the test server, so a "sibling subdomain" can plant cookies.
   chromiumArgs: ['--host-resolver-rules=MAP *.site.test 127.0.0.1'],
   handlers: {
-    // A slow external script, so that what happens while it loads shows.
-    '/slow/': async (_request, response, url) => {
-      await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') || 300)));
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end('window.slowRuns = (window.slowRuns || 0) + 1;');
+    '/held/': async (_request, response) => {
+      await new Promise<void>((done) => held.push(done));
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end('window.heldRuns = (window.heldRuns || 0) + 1;');
+    },
+    // What an attacker's injected external script would do.
+    '/evil.js': (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end("window.injected = (window.injected || []).concat('external');");
     },
   },
 });
@@ -28,6 +35,24 @@ const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on this
 const analyticsRuns = (page: Page) => page.evaluate(() => (window as { analyticsRuns?: number }).analyticsRuns ?? 0);
 const decided = (page: Page) => page.evaluate(() => (window as unknown as { Biscuit: { decided: boolean } }).Biscuit.decided);
 const port = () => new URL(harness.origin).port;
+const read = <T>(page: Page, name: string) => page.evaluate((key) => (window as unknown as Record<string, T>)[key], name);
+
+/** A context whose pages record console warnings and CSP violations in `window.warnings` and `window.violations`. */
+async function watchingContext(): Promise<BrowserContext> {
+  const context = await harness.browser.newContext();
+  await context.addInitScript(() => {
+    const log = window as unknown as { warnings: string[]; violations: string[] };
+    log.warnings = [];
+    log.violations = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      log.warnings.push(String(args[0]));
+      warn.apply(console, args);
+    };
+    document.addEventListener('securitypolicyviolation', (event) => log.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return context;
+}
 
 /** A consent cookie value for the `analytics` category, dated now. */
 const consentValue = (analytics: boolean) =>
@@ -79,5 +104,109 @@ describe('a consent cookie planted from elsewhere (cookie tossing)', () => {
     await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
     expect(await banner(page).count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('markup injected into a page that protects itself with CSP nonces', () => {
+  const nonce = 'r4nd0m-n0nce';
+  // The site's own blocked scripts carry the nonce; what an attacker slipped
+  // in (through a comment a sanitiser let through, say) cannot know it.
+  const body = `
+    <script type="text/plain" data-consent="analytics" nonce="${nonce}">window.own = (window.own || 0) + 1</script>
+    <script type="text/plain" data-consent="analytics" nonce="${nonce}" src="/test/browser/pages/analytics.js"></script>
+    <div class="comment">
+      <script type="text/plain" data-consent="essential">window.injected = (window.injected || []).concat('inline essential')</script>
+      <script type="text/plain" data-consent="essential" src="/evil.js"></script>
+      <script type="text/plain" data-consent="analytics" nonce="guess">window.injected = (window.injected || []).concat('inline analytics')</script>
+    </div>`;
+  const page_ = html(config({ categories: { analytics: {} } }, ` nonce="${nonce}"`) + SCRIPT.replace('<script ', `<script nonce="${nonce}" `), body);
+
+  it.each([
+    ['script-src with a nonce', `default-src 'self'; script-src 'self' 'nonce-${nonce}'`],
+    ["'strict-dynamic'", `default-src 'self'; script-src 'nonce-${nonce}' 'strict-dynamic'`],
+    ['Trusted Types', `default-src 'self'; script-src 'self' 'nonce-${nonce}'; require-trusted-types-for 'script'`],
+  ])('never runs a blocked script without the nonce (%s), says so once for each, and runs the site’s own', async (name, policy) => {
+    const path = harness.page(`nonce-${name.length}`, page_, { 'Content-Security-Policy': policy });
+    const { page, errors } = await harness.open(path, { context: await watchingContext() });
+    await banner(page).waitFor();
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    await page.waitForFunction(() => (window as { own?: number }).own === 1 && (window as { analyticsFileRuns?: number }).analyticsFileRuns === 1);
+    await page.evaluate(() => (window as unknown as { Biscuit: { acceptAll(): Promise<unknown> } }).Biscuit.acceptAll());
+    await page.waitForTimeout(300);
+    expect(await read(page, 'injected')).toBeUndefined();
+    expect(await read(page, 'warnings')).toEqual(
+      Array(3).fill(
+        'biscuit-consent: this stays blocked: render the page\'s CSP nonce on it (nonce="…")',
+      ),
+    );
+    expect(await read(page, 'violations')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('data-src and data-srcdoc', () => {
+  it('never turns data-src="javascript:…" (or a data: frame) into a running script when the visitor accepts', async () => {
+    const frames = `
+      <iframe data-consent="analytics" data-src="javascript:parent.xss=1" title="A"></iframe>
+      <iframe data-consent="analytics" data-src=" JaVa&#9;ScRiPt:parent.xss=2" title="B"></iframe>
+      <iframe data-consent="analytics" data-src="data:text/html,<script>parent.postMessage(3, '*')</script>" title="C"></iframe>
+      <iframe data-consent="analytics" data-src="/test/browser/pages/analytics.js" title="D"></iframe>`;
+    const { page, errors } = await harness.open(harness.page('javascript-url', html(config({ categories: { analytics: {} } }) + SCRIPT, frames)), {
+      context: await watchingContext(),
+    });
+    await banner(page).waitFor();
+    await page.evaluate(() => addEventListener('message', (event) => ((window as { xss?: unknown }).xss = event.data)));
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    await page.locator('iframe[title="D"][src]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    expect(await read(page, 'xss')).toBeUndefined();
+    expect(await page.locator('iframe[src]').count()).toBe(1);
+    expect(await read<string[]>(page, 'warnings')).toHaveLength(3);
+    expect(errors).toEqual([]);
+  });
+
+  it('loads an <iframe data-srcdoc> once its category is granted', async () => {
+    const frame = '<iframe data-consent="analytics" data-srcdoc="<p>Hello from the widget</p>" title="Widget"></iframe>';
+    const { page } = await harness.open(harness.page('srcdoc', html(config({ categories: { analytics: {} } }) + SCRIPT, frame)));
+    await banner(page).waitFor();
+    expect(await page.locator('iframe[srcdoc]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    await page.frameLocator('iframe[title="Widget"]').getByText('Hello from the widget').waitFor();
+  });
+});
+
+describe('a withdrawal before queued activations ran', () => {
+  it('runs nothing when acceptAll(); rejectAll(); come in one task', async () => {
+    const { page } = await harness.open(harness.page('accept-reject', html(config({ categories: { analytics: {} } }) + SCRIPT, BLOCKED)));
+    await banner(page).waitFor();
+    await page.evaluate(() => {
+      const api = (window as unknown as { Biscuit: { acceptAll(): unknown; rejectAll(): unknown } }).Biscuit;
+      api.acceptAll();
+      api.rejectAll();
+    });
+    await page.waitForTimeout(300);
+    expect(await analyticsRuns(page)).toBe(0);
+    expect(await decided(page)).toBe(true);
+  });
+
+  it('runs nothing queued behind a loading script once the visitor rejects in the dialog', async () => {
+    const blocked = `
+      <script type="text/plain" data-consent="analytics" src="/held/lib.js"></script>
+      <script type="text/plain" data-consent="analytics">document.cookie = '_ga=1; path=/'; window.analyticsRuns = 1</script>`;
+    const path = harness.page('reject-while-loading', html(config({ categories: { analytics: { cookies: ['_ga'] } } }) + SCRIPT, blocked));
+    const { page, context } = await harness.open(path);
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    await expect.poll(() => held.length).toBe(1);
+    await page.getByRole('link', { name: 'Cookie settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Customise cookies' });
+    await dialog.getByRole('group', { name: 'Analytics cookies' }).getByRole('radio', { name: 'No' }).check();
+    await dialog.getByRole('button', { name: 'Save cookie preferences' }).click();
+    await page.getByText('Your cookie preferences have been saved.').first().waitFor();
+    release();
+    // The library itself was already loading and cannot be stopped; what waited for it must not run.
+    await page.waitForFunction(() => (window as { heldRuns?: number }).heldRuns === 1);
+    await page.waitForTimeout(300);
+    expect(await analyticsRuns(page)).toBe(0);
+    expect((await context.cookies()).map((cookie) => cookie.name)).toEqual(['biscuit_consent']);
   });
 });

@@ -292,6 +292,18 @@ describe('whenAllowed', () => {
     expect(fn).not.toHaveBeenCalled();
   });
 
+  it('asks again just before each callback: one withdrawn by an earlier callback of the same grant does not run', async () => {
+    const { consent } = setup();
+    const later = vi.fn();
+    consent.whenAllowed('analytics', () => void consent.rejectAll());
+    consent.whenAllowed('analytics', later);
+    await consent.acceptAll();
+    expect(consent.allowed('analytics')).toBe(false);
+    expect(later).not.toHaveBeenCalled();
+    await consent.acceptAll();
+    expect(later).toHaveBeenCalledOnce();
+  });
+
   it('reports a throwing callback and runs the others', async () => {
     const reportError = vi.fn();
     vi.stubGlobal('reportError', reportError);
