@@ -23,14 +23,38 @@ declare global {
   }
 }
 
-const script = document.currentScript as HTMLScriptElement | null;
+// The real currentScript, read past the document: markup such as
+// <img name="currentScript" src="https://elsewhere/"> shadows
+// document.currentScript (DOM clobbering), and this script's src says where
+// the chunks load from, its nonce what may run.
+const script = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')!.get!.call(document) as HTMLScriptElement | null;
+const nonce = (script && script.nonce) || '';
 
-/** The config: the `#biscuit-config` JSON block (parsed, never evaluated), else `window.BiscuitConfig`. */
+/**
+ * The config: the one `<script type="application/json" id="biscuit-config">`
+ * (parsed, never run; on a page with a nonce, only one that carries it), else
+ * `window.BiscuitConfig`. Another element with that id (a `<div>` a sanitiser
+ * let through) is ignored with a warning; of two blocks neither is used, since
+ * either could be the injected one.
+ */
 function findConfig(): unknown {
-  const block = document.getElementById('biscuit-config');
-  if (!block) return window.BiscuitConfig;
+  const blocks = Array.from(document.querySelectorAll('#biscuit-config')).filter((element) => {
+    const ok = element instanceof HTMLScriptElement && element.type == 'application/json' && (!nonce || element.nonce == nonce);
+    if (!ok) {
+      console.warn(
+        'biscuit-consent: ignoring this #biscuit-config: the config is a <script type="application/json" id="biscuit-config">, with the page\'s nonce if it has one',
+        element,
+      );
+    }
+    return ok;
+  });
+  if (!blocks[0]) return window.BiscuitConfig;
+  if (blocks[1]) {
+    console.error('biscuit-consent: there is more than one #biscuit-config block; using the defaults');
+    return {};
+  }
   try {
-    return JSON.parse(block.textContent || '{}');
+    return JSON.parse(blocks[0].textContent || '{}');
   } catch (error) {
     console.error(`biscuit-consent: the #biscuit-config block is not valid JSON (${(error as Error).message}); using the defaults`);
     return {};
@@ -44,10 +68,13 @@ function findConfig(): unknown {
  */
 function start(config: unknown, chunks: Chunks, load: () => Promise<typeof import('../ui/view')>): Consent {
   let remaining: Record<string, unknown> = {};
-  if (config && typeof config == 'object' && !Array.isArray(config)) remaining = { ...config };
-  else if (config !== undefined) console.error('biscuit-consent: the config must be an object; using the defaults');
-  // Scripts activated later carry the page's nonce, as this one does.
-  if (remaining.nonce === undefined && script && script.nonce) remaining.nonce = script.nonce;
+  // A plain object only: <form id="BiscuitConfig"> makes window.BiscuitConfig an element.
+  if (Object.prototype.toString.call(config) == '[object Object]') remaining = { ...(config as object) };
+  else if (config !== undefined) {
+    console.error('biscuit-consent: the config must be an object (not an element of the page called "BiscuitConfig"); using the defaults');
+  }
+  // The page uses nonces, as this script's shows: only blocked scripts that carry it may run.
+  if (remaining.nonce === undefined && nonce) remaining.nonce = nonce;
   for (;;) {
     try {
       return createConsentWith(remaining, [uiLoader(load)], chunks);
@@ -72,7 +99,7 @@ if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'functi
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = new URL('biscuit.css', base).href;
-      if (script && script.nonce) link.nonce = script.nonce;
+      if (nonce) link.nonce = nonce;
       // Show the UI once it is styled; if the stylesheet fails, still show it.
       link.onload = link.onerror = resolve;
       document.head.append(link);

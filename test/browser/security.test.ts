@@ -210,3 +210,73 @@ describe('a withdrawal before queued activations ran', () => {
     expect((await context.cookies()).map((cookie) => cookie.name)).toEqual(['biscuit_consent']);
   });
 });
+
+describe('what injected markup can make the page say about the config', () => {
+  const everythingEssential = JSON.stringify({ categories: { analytics: { essential: true } } });
+  const injectedDiv = `<div id="biscuit-config" hidden>${everythingEssential}</div>`;
+  const real = { categories: { analytics: {} } };
+  const categoriesOf = (page: Page) =>
+    page.evaluate(() =>
+      (window as unknown as { Biscuit: { config: { categories: { name: string; essential: boolean }[] } } }).Biscuit.config.categories.map(
+        ({ name, essential }) => `${name}${essential ? ' (essential)' : ''}`,
+      ),
+    );
+
+  it.each([
+    ['window.BiscuitConfig', `${injectedDiv}<script>window.BiscuitConfig = ${JSON.stringify(real)}</script>${SCRIPT}`, ['essential (essential)', 'analytics']],
+    ['a JSON block at the end of <body>', `${injectedDiv}${config(real)}${SCRIPT}`, ['essential (essential)', 'analytics']],
+    ['nothing (the defaults)', `${injectedDiv}${SCRIPT}`, ['essential (essential)', 'preferences', 'analytics']],
+  ])('ignores a <div id="biscuit-config"> when the real config comes from %s, with a warning', async (name, body, expected) => {
+    const { page, errors } = await harness.open(harness.page(`div-config-${name.length}`, html('', BLOCKED + body)), { context: await watchingContext() });
+    await banner(page).waitFor();
+    expect(await categoriesOf(page)).toEqual(expected);
+    expect(await analyticsRuns(page)).toBe(0);
+    expect(await read(page, 'warnings')).toEqual([
+      'biscuit-consent: ignoring this #biscuit-config: the config is a <script type="application/json" id="biscuit-config">, with the page\'s nonce if it has one',
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('uses neither of two JSON blocks, since either could be the injected one, and says so', async () => {
+    const injected = config({ categories: { analytics: { essential: true } } });
+    const { page, errors } = await harness.open(harness.page('two-configs', html('', BLOCKED + injected + config(real) + SCRIPT)));
+    await banner(page).waitFor();
+    expect(await categoriesOf(page)).toEqual(['essential (essential)', 'preferences', 'analytics']);
+    expect(await analyticsRuns(page)).toBe(0);
+    expect(errors).toEqual(['console: biscuit-consent: there is more than one #biscuit-config block; using the defaults']);
+  });
+
+  it('on a page with a nonce, takes only the JSON block that carries it', async () => {
+    const nonce = 'r4nd0m-n0nce';
+    const injected = config({ categories: { analytics: { essential: true } } });
+    const body = BLOCKED.replace('<script ', `<script nonce="${nonce}" `) + injected + config(real, ` nonce="${nonce}"`) + SCRIPT.replace('<script ', `<script nonce="${nonce}" `);
+    const path = harness.page('nonce-config', html('', body), { 'Content-Security-Policy': `default-src 'self'; script-src 'self' 'nonce-${nonce}'` });
+    const { page, errors } = await harness.open(path, { context: await watchingContext() });
+    await banner(page).waitFor();
+    expect(await categoriesOf(page)).toEqual(['essential (essential)', 'analytics']);
+    expect(await analyticsRuns(page)).toBe(0);
+    expect(await read<string[]>(page, 'warnings')).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['<form id="BiscuitConfig">', '<form id="BiscuitConfig"><input name="categories"></form>'],
+    ['<img name="BiscuitConfig">', '<img name="BiscuitConfig" alt="">'],
+  ])('takes no config from a %s that shadows window.BiscuitConfig, and says so', async (_, element) => {
+    const { page, errors } = await harness.open(harness.page(`clobbered-${element.length}`, html('', BLOCKED + element + SCRIPT)));
+    await banner(page).waitFor();
+    expect(await categoriesOf(page)).toEqual(['essential (essential)', 'preferences', 'analytics']);
+    expect(errors).toEqual([
+      'console: biscuit-consent: the config must be an object (not an element of the page called "BiscuitConfig"); using the defaults',
+    ]);
+  });
+
+  it('loads its parts from its own folder even when <img name="currentScript"> shadows document.currentScript', async () => {
+    const clobber = `<img name="currentScript" alt="" src="/evil/" nonce="guess">`;
+    const { page, requests } = await harness.open(harness.page('current-script', html('', clobber + config(real) + BLOCKED + SCRIPT)));
+    await banner(page).waitFor();
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
+    expect(requests.filter((url) => new URL(url).pathname.startsWith('/evil/'))).toEqual([expect.stringMatching(/\/evil\/$/)]);
+  });
+});
