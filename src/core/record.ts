@@ -30,6 +30,13 @@ export interface ConsentRecord<C extends string = string> {
 
 /** Seconds in a day: lifetimes are configured in days, choices are dated in seconds. */
 export const DAY = 86400;
+/**
+ * How far in the future a stored choice may be dated, in seconds: a server
+ * (serializeConsent) and the visitor's device disagree about the time by
+ * seconds or minutes, or by an hour around a daylight-saving change. Later
+ * than that, the date was tampered with (to outlive the expiry, say).
+ */
+const CLOCK_SKEW = 3600;
 
 /**
  * A random consent ID: 32 hex digits (128 bits). `getRandomValues` works on
@@ -100,8 +107,9 @@ export function checkChoices(config: ResolvedConfig, choices: object, caller: st
 
 /**
  * Interprets a stored choice against the config: it counts as a decision only
- * when it exists, is not expired (or dated in the future) and answers the
- * current revision. With Global Privacy Control on, `gpc` categories stay
+ * when it exists, is not expired (nor dated more than an hour ahead) and
+ * answers the current revision (a lower one is a new question; a higher one,
+ * a site that rolled its revision back, is not an answer to this config). With Global Privacy Control on, `gpc` categories stay
  * refused unless the visitor granted them one by one (panel or API), and when
  * every optional category honours GPC the signal alone is the decision.
  */
@@ -113,13 +121,13 @@ export function recordFromStored(
 ): ConsentRecord {
   const seconds = Math.floor(now / 1000);
   const refuse = () => false;
-  if (!stored || stored.updatedAt > seconds + DAY || seconds - stored.updatedAt >= config.cookie.expiresDays * DAY) {
+  if (!stored || stored.updatedAt > seconds + CLOCK_SKEW || seconds - stored.updatedAt >= config.cookie.expiresDays * DAY) {
     const optional = config.categories.filter((category) => !category.essential);
     return createRecord(config, refuse, gpc && optional.length && optional.every((category) => category.gpc) ? { decided: true, source: 'gpc' } : {});
   }
   const explicit = stored.source == 'panel' || stored.source == 'api';
   const previous = createRecord(config, (name, honoursGpc) => stored.choices[name] === true && !(gpc && honoursGpc && !explicit));
-  if (stored.revision < config.revision) return createRecord(config, refuse, { id: stored.id, previous: previous.categories });
+  if (stored.revision != config.revision) return createRecord(config, refuse, { id: stored.id, previous: previous.categories });
   return createRecord(config, (name) => previous.categories[name]!, {
     decided: true,
     revision: stored.revision,

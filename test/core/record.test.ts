@@ -68,9 +68,18 @@ describe('recordFromStored', () => {
     expect(read(cookie({ at: seconds - 365 * DAY })).decided).toBe(false);
   });
 
-  it('treats a choice dated in the future as tampered', () => {
+  it('allows an hour of clock difference (a server\'s clock and the visitor\'s), and treats a choice dated later than that as tampered', () => {
     expect(read(cookie({ at: seconds + 3600 })).decided).toBe(true);
+    expect(read(cookie({ at: seconds + 3601 })).decided).toBe(false);
+    expect(read(cookie({ at: seconds + 23 * 3600 })).decided).toBe(false);
     expect(read(cookie({ at: seconds + 2 * DAY })).decided).toBe(false);
+  });
+
+  it('asks again when the stored revision is higher than the config\'s (a site that rolled its revision back)', () => {
+    const record = read(cookie({ revision: 3 }));
+    expect(record).toMatchObject({ decided: false, revision: 2, id: ID });
+    expect(record.categories).toEqual({ essential: true, preferences: false, analytics: false, marketing: false });
+    expect(record.previous).toEqual({ essential: true, preferences: true, analytics: false, marketing: true });
   });
 
   describe('with Global Privacy Control', () => {
