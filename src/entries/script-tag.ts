@@ -5,7 +5,8 @@
  * configured) the consent log client from the folder the script came from,
  * only when they are needed.
  */
-import { report } from '../core/report';
+import { report, warn } from '../core/report';
+import { dropField } from '../core/drop-field';
 import { ConfigError } from '../core/errors';
 import type { Consent } from '../core/consent';
 import { createConsentWith, type Chunks } from '../create-consent';
@@ -40,12 +41,7 @@ const nonce = (script && script.nonce) || '';
 function findConfig(): unknown {
   const blocks = Array.from(document.querySelectorAll('#biscuit-config')).filter((element) => {
     const ok = element instanceof HTMLScriptElement && element.type == 'application/json' && (!nonce || element.nonce == nonce);
-    if (!ok) {
-      console.warn(
-        'biscuit-consent: ignoring this #biscuit-config: the config is a <script type="application/json" id="biscuit-config">, with the page\'s nonce if it has one',
-        element,
-      );
-    }
+    if (!ok) warn('ignoring a #biscuit-config that is not a <script type="application/json"> (with the page\'s nonce, if any)', element);
     return ok;
   });
   if (!blocks[0]) return window.BiscuitConfig;
@@ -63,15 +59,17 @@ function findConfig(): unknown {
 
 /**
  * Creates the instance. A CMS field with a typo must never leave visitors
- * without a banner, so each top-level field a ConfigError names is reported and
- * dropped, and the rest of the config still applies.
+ * without a banner, or the site without its categories and their clean-up
+ * lists, so each field a ConfigError names is reported and left out (only
+ * that field: one cookie pattern, one category too many), and the rest of the
+ * config still applies.
  */
 function start(config: unknown, chunks: Chunks, load: () => Promise<typeof import('../ui/view')>): Consent {
   let remaining: Record<string, unknown> = {};
   // A plain object only: <form id="BiscuitConfig"> makes window.BiscuitConfig an element.
   if (Object.prototype.toString.call(config) == '[object Object]') remaining = { ...(config as object) };
   else if (config !== undefined) {
-    console.error('biscuit-consent: the config must be an object (not an element of the page called "BiscuitConfig"); using the defaults');
+    console.error('biscuit-consent: the config must be a plain object; using the defaults');
   }
   // The page uses nonces, as this script's shows: only blocked scripts that carry it may run.
   if (remaining.nonce === undefined && nonce) remaining.nonce = nonce;
@@ -80,9 +78,12 @@ function start(config: unknown, chunks: Chunks, load: () => Promise<typeof impor
       return createConsentWith(remaining, [uiLoader(load)], chunks);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      const field = error.path.split(/[.[]/)[0]!;
+      // A field it cannot find (a missing one, say) takes its top-level field with it.
+      let field = error.path;
+      let rest = dropField(remaining, field);
+      if (!rest) rest = dropField(remaining, (field = field.split(/[.[]/)[0]!)) || {};
       console.error(`${error.message}; ignoring config.${field}`);
-      delete remaining[field];
+      remaining = rest;
     }
   }
 }

@@ -67,16 +67,39 @@ describe('config discovery', () => {
     expect(await analyticsRuns(page)).toBe(0);
   });
 
-  it('reports an invalid field, drops it and keeps the rest of the config', async () => {
+  it('reports an invalid field, drops just that field and keeps the rest of the config', async () => {
     const block =
-      '<script type="application/json" id="biscuit-config">{ "cookie": { "expiresDays": 0 }, "cookiesPageUrl": "/cookies", "categories": { "analytics": {} } }</script>';
-    const { page, errors } = await harness.open(harness.page('invalid-field', html({ head: block + SCRIPT, body: BLOCKED })));
+      '<script type="application/json" id="biscuit-config">{ "cookie": { "name": "site_consent", "expiresDays": 0 }, "cookiesPageUrl": "/cookies", "categories": { "analytics": {} } }</script>';
+    const { page, context, errors } = await harness.open(harness.page('invalid-field', html({ head: block + SCRIPT, body: BLOCKED })));
     await banner(page).waitFor();
     expect(errors).toEqual([
-      'console: biscuit-consent: config.cookie.expiresDays must be a whole number of days from 1 to 730; ignoring config.cookie',
+      'console: biscuit-consent: config.cookie.expiresDays must be a whole number of days from 1 to 730; ignoring config.cookie.expiresDays',
     ]);
     await acceptAndExpectAnalytics(page);
     expect(await page.getByRole('link', { name: 'change your cookie settings' }).getAttribute('href')).toBe('/cookies');
+    expect((await context.cookies()).map((cookie) => cookie.name)).toEqual(['site_consent']);
+  });
+
+  it('with too many categories or one bad cookie pattern, leaves out only those, keeping the rest and their clean-up lists', async () => {
+    const categories = {
+      analytics: { cookies: ['_ga', 42] },
+      ...Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`c${i + 1}`, { cookies: [`_c${i + 1}`] }])),
+    };
+    const block = `<script type="application/json" id="biscuit-config">${JSON.stringify({ categories })}</script>`;
+    const { page, errors } = await harness.open(harness.page('many-categories', html({ head: block + SCRIPT, body: BLOCKED })));
+    await banner(page).waitFor();
+    expect(errors).toEqual([
+      'console: biscuit-consent: config.categories.c31 must be left out: at most 32 categories, essential included; ignoring config.categories.c31',
+      'console: biscuit-consent: config.categories.c32 must be left out: at most 32 categories, essential included; ignoring config.categories.c32',
+      'console: biscuit-consent: config.categories.analytics.cookies[1] must be a string or RegExp; ignoring config.categories.analytics.cookies[1]',
+    ]);
+    const kept = await page.evaluate(() =>
+      (window as unknown as { Biscuit: { config: { categories: { name: string; cookies: string[] }[] } } }).Biscuit.config.categories.map(
+        ({ name, cookies }) => `${name}:${cookies.join(',')}`,
+      ),
+    );
+    expect(kept).toEqual(['essential:', 'analytics:_ga', ...Array.from({ length: 30 }, (_, i) => `c${i + 1}:_c${i + 1}`)]);
+    await acceptAndExpectAnalytics(page);
   });
 });
 

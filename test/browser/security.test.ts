@@ -232,7 +232,7 @@ describe('what injected markup can make the page say about the config', () => {
     expect(await categoriesOf(page)).toEqual(expected);
     expect(await analyticsRuns(page)).toBe(0);
     expect(await read(page, 'warnings')).toEqual([
-      'biscuit-consent: ignoring this #biscuit-config: the config is a <script type="application/json" id="biscuit-config">, with the page\'s nonce if it has one',
+      'biscuit-consent: ignoring a #biscuit-config that is not a <script type="application/json"> (with the page\'s nonce, if any)',
     ]);
     expect(errors).toEqual([]);
   });
@@ -267,7 +267,7 @@ describe('what injected markup can make the page say about the config', () => {
     await banner(page).waitFor();
     expect(await categoriesOf(page)).toEqual(['essential (essential)', 'preferences', 'analytics']);
     expect(errors).toEqual([
-      'console: biscuit-consent: the config must be an object (not an element of the page called "BiscuitConfig"); using the defaults',
+      'console: biscuit-consent: the config must be a plain object; using the defaults',
     ]);
   });
 

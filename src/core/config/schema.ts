@@ -74,7 +74,8 @@ function resolveCategory(name: string, raw: unknown, path: string): ResolvedCate
 const categories: Rule<readonly ResolvedCategory[]> = (value = { preferences: {}, analytics: {} }, path) => {
   check(isPlain(value), path, 'an object');
   const names = Object.keys(value).filter((name) => name != 'essential');
-  check(names.length < 32, path, 'at most 32 categories');
+  // Names the first one too many, so the script tag leaves out only the extra ones.
+  check(!names[31], `${path}.${names[31]}`, 'left out: at most 32 categories, essential included');
   return ['essential', ...names].map((name) => resolveCategory(name, own(value, name), `${path}.${name}`));
 };
 
