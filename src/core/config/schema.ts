@@ -157,7 +157,7 @@ export const CONFIG_SCHEMA = {
   googleConsentMode: (value, path) => (value ? resolveObject(value === true ? {} : value, consentModeSchema, path) : undefined),
   consentLog: (value, path) => (value === undefined ? undefined : resolveObject(value, consentLogSchema, path)),
   reloadOnWithdraw: field(isBoolean, 'a boolean', false),
-  /** CSP nonce for activated scripts that carry none of their own. */
+  /** The page's CSP nonce: only blocked scripts and data-srcdoc frames that carry it are activated. */
   nonce: field(isString, 'a string'),
   /** `undefined`: the cookie. */
   storage: field(isStorage, 'an object with read, write and remove methods'),

@@ -94,7 +94,11 @@ export interface ConsentConfig<C extends string = string> {
   consentLog?: ConsentLogConfig;
   /** Reload the page after a category is withdrawn, since scripts that already ran cannot be unloaded. */
   reloadOnWithdraw?: boolean;
-  /** CSP nonce for activated scripts that do not carry their own. */
+  /**
+   * The page's CSP nonce (the script tag's own by default). With one, only
+   * blocked scripts and `data-srcdoc` frames that carry it themselves are
+   * activated, so markup injected into the page cannot run through them.
+   */
   nonce?: string;
   /** Keep the choice somewhere other than the cookie (tests, previews, server rendering). */
   storage?: ConsentStorage;
