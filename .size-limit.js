@@ -13,20 +13,20 @@ export default [
     // The cookie writer (with js-cookie) and the consent log client are lazy
     // chunks, downloaded when a choice is made (the log only when configured).
     modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external || []), './writer-*', './consent-log-*'] }),
-    limit: '5.1 KB',
+    limit: '5.6 KB',
   },
   {
     name: 'script tag: what a returning visitor downloads (budget 3.5 KB)',
     path: 'dist/browser/biscuit.global.js',
     // The files exactly as shipped: re-bundling would minify them again with esbuild.
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '5.45 KB',
+    limit: '6.16 KB',
   },
   {
     name: 'script tag: everything a first-time visitor downloads: script, UI, writer, CSS, English texts (budget 12 KB)',
     path: ['dist/browser/biscuit.global.js', 'dist/browser/biscuit-ui.js', 'dist/browser/biscuit-writer.js', 'dist/browser/chunk-*.js', 'dist/browser/biscuit.css'],
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '15.15 KB',
+    limit: '15.9 KB',
   },
   {
     name: 'npm: biscuit-consent/react',
