@@ -4,6 +4,7 @@ import { warn } from './core/report';
 import { createStore } from './core/store';
 import { type Consent } from './core/consent';
 import { type ConsentPlugin } from './core/plugin';
+import { createDomWatcher } from './dom/watcher';
 import { cookieCleanup } from './integrations/cookie-cleanup';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { tabSync } from './integrations/tab-sync';
@@ -50,7 +51,8 @@ const domEvents: ConsentPlugin = (consent) => {
  * cookie (or a memory store outside the browser), the integrations it asks
  * for, the DOM plugins, then `ui`; `chunks` says where the lazy parts come
  * from. Google Consent Mode comes first so its `default` is in `dataLayer`
- * before anything else can run.
+ * before anything else can run. Every piece that looks for marked-up elements
+ * shares one DOM watcher.
  */
 export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[], chunks: Chunks): Consent {
   const resolved = resolveConfig(config, warn);
@@ -61,13 +63,20 @@ export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[],
   // Whoever is shown the UI is about to choose: fetch what saving needs while they read.
   const preload: ConsentPlugin = (consent) =>
     consent.on('show', () => void Promise.all([loadWriter(), consentLog && chunks.log()]).catch(() => {}));
-  const plugins = [domEvents, blocker({ nonce: resolved.nonce }), cookieCleanup(loadWriter), tabSync, preload, ...ui];
-  if (consentMode) plugins.unshift(googleConsentMode(consentMode));
+  const pagePlugins = () => [
+    ...(consentMode ? [googleConsentMode(consentMode)] : []),
+    domEvents,
+    blocker({ watcher: createDomWatcher(), nonce: resolved.nonce }),
+    cookieCleanup(loadWriter),
+    tabSync,
+    preload,
+    ...ui,
+  ];
   return createStore({
     config: resolved,
     storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie, writer) : createMemoryStorage()),
     gpc: browser && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     log: consentLog && (async (record) => (await chunks.log()).sendToConsentLog(consentLog.url, record)),
-    plugins: browser ? plugins : [],
+    plugins: browser ? pagePlugins() : [],
   });
 }

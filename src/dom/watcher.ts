@@ -1,4 +1,4 @@
-import { report as reportError } from '../core/emitter';
+import { report as reportError } from '../core/report';
 
 /**
  * What a piece of the library looks for in the page, and what it does with it.
