@@ -4,7 +4,7 @@ import { warn } from './core/report';
 import { createStore } from './core/store';
 import { type Consent } from './core/consent';
 import { type ConsentPlugin } from './core/plugin';
-import { createDomWatcher } from './dom/watcher';
+import { createDomWatcher, type DomWatcher } from './dom/watcher';
 import { cookieCleanup } from './integrations/cookie-cleanup';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { tabSync } from './integrations/tab-sync';
@@ -46,6 +46,9 @@ const domEvents: ConsentPlugin = (consent) => {
   };
 };
 
+/** A piece of the page-facing UI, given the instance's DOM watcher to find its elements with. */
+export type UiPlugin = (watcher: DomWatcher) => ConsentPlugin;
+
 /**
  * The browser composition shared by every entry: the validated config, the
  * cookie (or a memory store outside the browser), the integrations it asks
@@ -54,7 +57,7 @@ const domEvents: ConsentPlugin = (consent) => {
  * before anything else can run. Every piece that looks for marked-up elements
  * shares one DOM watcher.
  */
-export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[], chunks: Chunks): Consent {
+export function createConsentWith(config: unknown, ui: readonly UiPlugin[], chunks: Chunks): Consent {
   const resolved = resolveConfig(config, warn);
   const { googleConsentMode: consentMode, consentLog } = resolved;
   const writer = once(chunks.writer);
@@ -63,15 +66,18 @@ export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[],
   // Whoever is shown the UI is about to choose: fetch what saving needs while they read.
   const preload: ConsentPlugin = (consent) =>
     consent.on('show', () => void Promise.all([loadWriter(), consentLog && chunks.log()]).catch(() => {}));
-  const pagePlugins = () => [
-    ...(consentMode ? [googleConsentMode(consentMode)] : []),
-    domEvents,
-    blocker({ watcher: createDomWatcher(), nonce: resolved.nonce }),
-    cookieCleanup(loadWriter),
-    tabSync,
-    preload,
-    ...ui,
-  ];
+  const pagePlugins = () => {
+    const watcher = createDomWatcher();
+    return [
+      ...(consentMode ? [googleConsentMode(consentMode)] : []),
+      domEvents,
+      blocker({ watcher, nonce: resolved.nonce }),
+      cookieCleanup(loadWriter),
+      tabSync,
+      preload,
+      ...ui.map((piece) => piece(watcher)),
+    ];
+  };
   return createStore({
     config: resolved,
     storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie, writer) : createMemoryStorage()),

@@ -1,4 +1,5 @@
 import type { ConsentPlugin } from '../core/plugin';
+import type { DomWatcher } from '../dom/watcher';
 import type { View } from './view';
 
 /**
@@ -11,8 +12,8 @@ import type { View } from './view';
  * `load` is how the view arrives: `() => import('./view')` in the npm build,
  * a copy next to the script in the script-tag build.
  */
-export function uiLoader(load: () => Promise<typeof import('./view')>): ConsentPlugin {
-  return (consent) => {
+export function uiLoader(load: () => Promise<typeof import('./view')>): (watcher: DomWatcher) => ConsentPlugin {
+  return (watcher) => (consent) => {
     // Every use of the view chains on this one promise, so a clean-up queued after them runs last.
     let view: Promise<View> | undefined;
     let clicked: Element | null = null;
@@ -26,11 +27,6 @@ export function uiLoader(load: () => Promise<typeof import('./view')>): ConsentP
       view.then(use).catch(console.error);
     };
 
-    // Forms for new elements; once the view is loaded, also to drop forms whose element left.
-    const scan = () => {
-      const elements = document.querySelectorAll('[data-consent-preferences]');
-      if (elements.length || view) withView((loaded) => loaded.mountForms(elements));
-    };
 
     const onClick = (event: MouseEvent) => {
       const target = event.target;
@@ -52,16 +48,19 @@ export function uiLoader(load: () => Promise<typeof import('./view')>): ConsentP
       consent.on('hide', () => view && withView((loaded) => loaded.hide())),
     ];
     document.addEventListener('click', onClick);
-    const observer = new MutationObserver(scan);
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    scan();
+    const offWatch = watcher.watch({
+      selector: '[data-consent-preferences]',
+      added: (elements) => withView((loaded) => loaded.mountForms(elements)),
+      // Once the view is loaded, drop the forms whose element left.
+      removed: () => view && withView((loaded) => loaded.mountForms([])),
+    });
     // Nothing to ask when every category is essential.
     if (!consent.decided && consent.config.categories.some((category) => !category.essential)) consent.showBanner();
 
     return () => {
       offs.forEach((off) => off());
       document.removeEventListener('click', onClick);
-      observer.disconnect();
+      offWatch();
       if (view) view.then((loaded) => loaded.destroy(), () => {});
     };
   };

@@ -6,6 +6,7 @@ import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import type { ConsentStorage } from '../../src/core/consent-storage';
 import { createStore } from '../../src/core/store';
 import { type Consent } from '../../src/core/consent';
+import { createDomWatcher } from '../../src/dom/watcher';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { uiLoader } from '../../src/ui/loader';
 
@@ -26,7 +27,7 @@ export function startConsent(
   { storage = createMemoryStorage(), gpc = false, load: loadView = () => import('../../src/ui/view') }: StartOptions = {},
 ) {
   const load = vi.fn(loadView);
-  const consent = createStore({ config: resolveConfig(config), storage, gpc, plugins: [uiLoader(load)] });
+  const consent = createStore({ config: resolveConfig(config), storage, gpc, plugins: [uiLoader(load)(createDomWatcher())] });
   started.push(consent);
   return { consent, load, storage };
 }
