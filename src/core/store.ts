@@ -58,6 +58,8 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
   let announced = record;
   /** The record lives only in memory: its write failed. */
   let unsaved = false;
+  /** The record this instance saved last, so a write that lands after another tab's still applies here. */
+  let latest: ConsentRecord | undefined;
   let writes: Promise<unknown> = Promise.resolve();
   let logging: { record: ConsentRecord; done: Promise<ConsentLogError | undefined> } | undefined;
 
@@ -117,9 +119,12 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     // Saving the same choice again (a double click, a retry) rewrites the
     // cookie and retries the log, but keeps the record: nothing changed.
     if (!sameChoice(record, next) || !record.updatedAt) apply(next);
-    const saving = record;
+    const saving = (latest = record);
     return queue(async () => {
       const storageError = await persist(saving);
+      // Another tab's choice, adopted while this write waited, is now overwritten in the cookie:
+      // the page follows the cookie again (unless a later choice of its own is on its way).
+      if (!storageError && saving === latest) apply(saving);
       announce(saving);
       if (storageError) return { ok: false, error: fail(storageError) } as const;
       const logged = sendLog(saving);
