@@ -1,4 +1,30 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
+import LAZY_CHUNKS from './src/lazy-chunks.json';
+
+/** Source file → the chunk built from it, as a path from another chunk. */
+const CHUNK_FILES = new Map(Object.entries(LAZY_CHUNKS).map(([name, { source }]) => [resolve(source), `./biscuit-${name}.js`]));
+
+/**
+ * In the script-tag build, code that imports another chunk's source imports
+ * that chunk's file instead (the dialog takes the shared markup from the
+ * banner chunk, the banner loads the Welsh chunk), so the browser shares one
+ * copy and no extra chunk comes out of the split.
+ */
+const importOtherChunks: Plugin = {
+  name: 'import-other-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, ({ path, resolveDir, kind }) => {
+      if (kind == 'entry-point') return;
+      for (const extension of ['', '.ts', '.tsx']) {
+        const file = CHUNK_FILES.get(resolve(resolveDir, path + extension));
+        if (file) return { path: file, external: true };
+      }
+      return undefined;
+    });
+  },
+};
 
 const shared: Options = { target: 'es2020', minify: true, sourcemap: true, treeshake: true };
 
@@ -51,17 +77,20 @@ export default defineConfig([
     outExtension: () => ({ js: '.js' }),
   },
   {
-    // …and the modules it imports from its own folder only when needed.
+    // …and the modules it imports from its own folder only when needed: every
+    // chunk of src/lazy-chunks.json as biscuit-<name>.js (the script-tag
+    // loader and the size checks read the same list), and the stylesheet.
+    // The pieces share no code (the dialog gets what it needs from the view at
+    // run time), so no other chunk comes out; test/lazy-chunks.test.ts checks.
     ...shipped,
     entry: {
-      'biscuit-ui': 'src/ui/view.tsx',
-      'biscuit-writer': 'src/writer.ts',
-      'biscuit-log': 'src/integrations/consent-log.ts',
+      ...Object.fromEntries(Object.entries(LAZY_CHUNKS).map(([name, { source }]) => [`biscuit-${name}`, source])),
       biscuit: 'src/ui/styles.css',
     },
     outDir: 'dist/browser',
     format: 'esm',
     splitting: true,
+    esbuildPlugins: [importOtherChunks],
     noExternal: [/.*/],
     outExtension: () => ({ js: '.js' }),
   },

@@ -4,12 +4,13 @@ import { warn } from './core/report';
 import { createStore } from './core/store';
 import { type Consent } from './core/consent';
 import { type ConsentPlugin } from './core/plugin';
-import { createDomWatcher, type DomWatcher } from './dom/watcher';
+import { createDomWatcher } from './dom/watcher';
 import { cookieCleanup } from './integrations/cookie-cleanup';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { tabSync } from './integrations/tab-sync';
 import { createCookieStorage } from './storage/cookie-storage';
 import { createMemoryStorage } from './storage/memory';
+import type { UiContext } from './ui/loader';
 
 /** The lazily loaded parts, so each build can say where they come from. */
 export interface Chunks {
@@ -46,8 +47,8 @@ const domEvents: ConsentPlugin = (consent) => {
   };
 };
 
-/** A piece of the page-facing UI, given the instance's DOM watcher to find its elements with. */
-export type UiPlugin = (watcher: DomWatcher) => ConsentPlugin;
+/** A piece of the page-facing UI, given the instance's DOM watcher and what else the UI shares. */
+export type UiPlugin = (context: UiContext) => ConsentPlugin;
 
 /**
  * The browser composition shared by every entry: the validated config, the
@@ -63,9 +64,9 @@ export function createConsentWith(config: unknown, ui: readonly UiPlugin[], chun
   const writer = once(chunks.writer);
   const loadWriter = () => Promise.resolve(writer());
   const browser = typeof document != 'undefined';
-  // Whoever is shown the UI is about to choose: fetch what saving needs while they read.
-  const preload: ConsentPlugin = (consent) =>
-    consent.on('show', () => void Promise.all([loadWriter(), consentLog && chunks.log()]).catch(() => {}));
+  const prepareSave = () => void Promise.all([loadWriter(), consentLog && chunks.log()]).catch(() => {});
+  // A UI of the site's own shows itself through `show`: whoever sees it is about to choose.
+  const preload: ConsentPlugin = (consent) => consent.on('show', prepareSave);
   const pagePlugins = () => {
     const watcher = createDomWatcher();
     return [
@@ -74,8 +75,7 @@ export function createConsentWith(config: unknown, ui: readonly UiPlugin[], chun
       blocker({ watcher, nonce: resolved.nonce }),
       cookieCleanup(loadWriter),
       tabSync,
-      preload,
-      ...ui.map((piece) => piece(watcher)),
+      ...(ui.length ? ui.map((piece) => piece({ watcher, prepareSave })) : [preload]),
     ];
   };
   return createStore({

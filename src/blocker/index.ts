@@ -134,7 +134,7 @@ export function blocker({ watcher, nonce }: BlockerOptions): ConsentPlugin {
       selector: '[data-consent]',
       added: (elements) => {
         const already = new Set(waiting);
-        waiting.push(...consider(elements.filter((element) => element.matches(SELECTOR))).filter((element) => !already.has(element)));
+        waiting.push(...consider(elements).filter((element) => !already.has(element)));
       },
     });
     // One element on request, whatever its categories say: a placeholder's "Load this content".

@@ -10,7 +10,10 @@ import { dropField } from '../core/drop-field';
 import { ConfigError } from '../core/errors';
 import type { Consent } from '../core/consent';
 import { createConsentWith, type Chunks } from '../create-consent';
-import { uiLoader } from '../ui/loader';
+import { uiLoader, type LoadUiChunk } from '../ui/loader';
+
+/** The name of a lazily loaded chunk: `biscuit-<name>.js` next to this script. */
+type LazyChunk = keyof typeof import('../lazy-chunks.json');
 
 /** `window.Biscuit`: the Consent object, whose `push` runs a function with it at once. */
 export type BiscuitGlobal = Consent & { push(command: (api: Consent) => void): void };
@@ -64,7 +67,7 @@ function findConfig(): unknown {
  * that field: one cookie pattern, one category too many), and the rest of the
  * config still applies.
  */
-function start(config: unknown, chunks: Chunks, load: () => Promise<typeof import('../ui/view')>): Consent {
+function start(config: unknown, chunks: Chunks, load: LoadUiChunk): Consent {
   let remaining: Record<string, unknown> = {};
   // A plain object only: <form id="BiscuitConfig"> makes window.BiscuitConfig an element.
   if (Object.prototype.toString.call(config) == '[object Object]') remaining = { ...(config as object) };
@@ -92,9 +95,9 @@ const existing = window.Biscuit;
 if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'function') {
   console.warn('biscuit-consent: the script is on this page twice; the second copy does nothing');
 } else {
-  // Chunks sit next to this script, wherever it was copied to.
+  // Chunks sit next to this script, wherever it was copied to, named as in src/lazy-chunks.json.
   const base = script ? script.src : location.href;
-  const chunk = <T>(name: string) => import(/* @vite-ignore */ new URL(name, base).href) as Promise<T>;
+  const chunk = <T>(name: LazyChunk) => import(/* @vite-ignore */ new URL(`biscuit-${name}.js`, base).href) as Promise<T>;
   const stylesheet = () =>
     new Promise((resolve) => {
       const link = document.createElement('link');
@@ -106,11 +109,11 @@ if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'functi
       document.head.append(link);
     });
   let styled: Promise<unknown> | undefined;
-  const chunks: Chunks = { writer: () => chunk('biscuit-writer.js'), log: () => chunk('biscuit-log.js') };
-  const view = () =>
-    Promise.all([chunk<typeof import('../ui/view')>('biscuit-ui.js'), (styled ||= stylesheet())]).then(([module]) => module);
+  const chunks: Chunks = { writer: () => chunk('writer'), log: () => chunk('log') };
+  // Each piece of the UI with the stylesheet, so nothing shows unstyled.
+  const ui: LoadUiChunk = (name) => Promise.all([chunk<never>(name), (styled ||= stylesheet())]).then(([module]) => module);
 
-  const consent = start(findConfig(), chunks, view) as BiscuitGlobal;
+  const consent = start(findConfig(), chunks, ui) as BiscuitGlobal;
   const run = (command: Command) => {
     try {
       command(consent);

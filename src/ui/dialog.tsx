@@ -1,0 +1,196 @@
+/**
+ * The visitor's UI, second piece: the "Customise cookies" dialog and the
+ * cookies-page forms, in Preact. It is the `dialog` chunk of the script-tag
+ * build, loaded only when the visitor heads for it (see loader.ts), and it
+ * builds on the view (view.ts) for the root, the texts and the banner.
+ *
+ * State lives in this closure and every change re-renders with `render()`,
+ * which Preact runs synchronously: no hooks (they would cost bytes), and
+ * focus can move right after a render.
+ *
+ * Every .tsx file of the UI uses the classic JSX runtime with the `h` of
+ * preact-h.ts (the pragmas below): `h(type, props, ...children)` minifies
+ * smaller than the automatic runtime's `jsx(type, { ...props, children })`,
+ * and that `h` is safe on pages that polluted Object.prototype.
+ */
+/** @jsxRuntime classic */
+/** @jsx h */
+import { render } from 'preact';
+import type { ConsentRecord } from '../core/record';
+import { h } from './preact-h';
+import { PreferencesForm, type FormState } from './preferences-form';
+import { PreferencesPanel } from './preferences-panel';
+import type { DialogSlot, View } from './view';
+
+/** The dialog and the forms of one consent instance, as the loader drives them. */
+export interface Dialog extends DialogSlot {
+  /** Opens the dialog; `opener` gets focus back when it closes. */
+  open(opener: Element | null): void;
+  /**
+   * Renders the preferences form inline (the cookies page) in each of
+   * `elements` that has none yet, and removes the forms of elements that left
+   * the page, putting back what they held.
+   */
+  mountForms(elements: ArrayLike<Element>): void;
+  /** Removes everything the dialog and the forms added to the page. */
+  destroy(): void;
+}
+
+interface InlineForm {
+  readonly root: HTMLElement;
+  /** Prefix of the form's element ids. */
+  readonly id: string;
+  readonly state: FormState;
+  /** What the element held before, such as a message for visitors without JavaScript. */
+  readonly fallback: readonly ChildNode[];
+}
+
+/** Creates the dialog and the forms of `view`'s instance, and plugs the dialog into the view. */
+export function createDialog(view: View): Dialog {
+  const { consent, root } = view;
+  const { config } = consent;
+  const { texts, category } = view.texts;
+  // Essential categories first, each with its texts in the visitor's language.
+  const categories = config.categories
+    .map((each) => ({ ...each, ...category(each) }))
+    .sort((a, b) => +b.essential - +a.essential);
+  const shared = { texts, href: config.cookiesPageUrl, categories, gpc: consent.gpc };
+  const id = 'bc' + Math.random().toString(36).slice(2, 8);
+  // The dialog's own element in the view's root, after the banner, while it is open: Preact renders into it alone.
+  const container = document.createElement('div');
+  let count = 0;
+  let panel: FormState | undefined;
+  let panelOpener: Element | null = null;
+  // Whether the open dialog uses showModal(), or the fallback with an inert page.
+  let native = false;
+  let inerted: Element[] = [];
+  const inline = new Map<Element, InlineForm>();
+
+  // What a form shows: the choice the visitor made last (kept while a new revision asks again).
+  const choicesOf = (record: ConsentRecord) => ({ ...(record.previous || record.categories) });
+
+  const form = (state: FormState, formId: string, holder: () => Element | null) => (
+    <PreferencesForm
+      {...shared}
+      id={formId}
+      state={state}
+      onChoose={(name, granted) => {
+        state.choices[name] = granted;
+        update();
+      }}
+      onAction={(action) =>
+        view.decide(action, state.choices, 'panel').then(({ ok }) => {
+          if (ok && state == panel) {
+            // The dialog's work is done: close it and confirm in the banner.
+            const opener = panelOpener;
+            releasePage();
+            update();
+            view.showBanner('saved', undefined, opener);
+            view.focusNotice(root);
+          } else {
+            state.notice = ok ? 'saved' : 'error';
+            update();
+            view.focusNotice(holder());
+          }
+        })
+      }
+    />
+  );
+
+  // Focus that a render removed from the root goes back to the first of `openers` still there.
+  function update(...openers: (Element | null)[]) {
+    const hadFocus = root.contains(document.activeElement);
+    // Moving the container would take focus out of it: it goes in once, when the dialog opens.
+    if (panel && container.parentNode != root) root.append(container);
+    render(
+      panel ? (
+        <PreferencesPanel id={id} texts={texts} native={native} onClose={closePanel}>
+          {form(panel, id, () => container.querySelector('dialog'))}
+        </PreferencesPanel>
+      ) : null,
+      container,
+    );
+    if (!panel) container.remove();
+    inline.forEach((each) => render(form(each.state, each.id, () => each.root), each.root));
+    if (hadFocus && !root.contains(document.activeElement)) view.refocus(...openers);
+  }
+
+  function openPanel(opener: Element | null) {
+    native = !!window.HTMLDialogElement?.prototype.showModal;
+    panel = { choices: choicesOf(consent.get()) };
+    panelOpener = opener;
+    update();
+    const element = container.querySelector('dialog')!;
+    if (native) element.showModal();
+    else {
+      view.setInert(true);
+      for (const each of Array.from(document.body.children)) {
+        if (each != root && !each.hasAttribute('inert')) {
+          each.setAttribute('inert', '');
+          inerted.push(each);
+        }
+      }
+    }
+    element.querySelector('h2')!.focus();
+  }
+
+  /** Forgets the dialog and gives the page back; the next render removes it. */
+  function releasePage() {
+    panel = undefined;
+    view.setInert(false);
+    inerted.forEach((element) => element.removeAttribute('inert'));
+    inerted = [];
+  }
+
+  function closePanel() {
+    releasePage();
+    update(panelOpener);
+  }
+
+  function unmountForm(element: Element) {
+    const each = inline.get(element)!;
+    inline.delete(element);
+    render(null, each.root);
+    if (each.root.parentNode == element) element.replaceChildren(...each.fallback);
+  }
+
+  const offChange = consent.on('change', (record) => {
+    for (const state of [panel, ...Array.from(inline.values(), (each) => each.state)]) {
+      if (state) state.choices = choicesOf(record);
+    }
+    update();
+  });
+
+  const dialog: Dialog = {
+    get opener() {
+      return panel ? panelOpener : undefined;
+    },
+    close() {
+      releasePage();
+      update();
+    },
+    open(opener) {
+      if (!panel) openPanel(opener);
+    },
+    mountForms(elements) {
+      inline.forEach((_, element) => element.isConnected || unmountForm(element));
+      const added = Array.from(elements).filter((element) => !inline.has(element) && element.isConnected);
+      for (const element of added) {
+        const each = { root: view.createRoot(), id: id + ++count, state: { choices: choicesOf(consent.get()) }, fallback: Array.from(element.childNodes) };
+        element.replaceChildren(each.root);
+        inline.set(element, each);
+      }
+      if (added.length) update();
+    },
+    destroy() {
+      offChange();
+      releasePage();
+      render(null, container);
+      container.remove();
+      inline.forEach((_, element) => unmountForm(element));
+      if (view.dialog == dialog) view.dialog = undefined;
+    },
+  };
+  view.dialog = dialog;
+  return dialog;
+}
