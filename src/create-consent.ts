@@ -1,6 +1,5 @@
 import { blocker } from './blocker';
-import { resolveConfig } from './core/config';
-import { warn } from './core/report';
+import type { ResolvedConfig } from './core/config';
 import { createStore } from './core/store';
 import { type Consent } from './core/consent';
 import { type ConsentPlugin } from './core/plugin';
@@ -51,15 +50,14 @@ const domEvents: ConsentPlugin = (consent) => {
 export type UiPlugin = (context: UiContext) => ConsentPlugin;
 
 /**
- * The browser composition shared by every entry: the validated config, the
- * cookie (or a memory store outside the browser), the integrations it asks
+ * The browser composition shared by every entry: the validated config (each
+ * entry validates it its own way), the cookie (or a memory store outside the browser), the integrations it asks
  * for, the DOM plugins, then `ui`; `chunks` says where the lazy parts come
  * from. Google Consent Mode comes first so its `default` is in `dataLayer`
  * before anything else can run. Every piece that looks for marked-up elements
  * shares one DOM watcher.
  */
-export function createConsentWith(config: unknown, ui: readonly UiPlugin[], chunks: Chunks): Consent {
-  const resolved = resolveConfig(config, warn);
+export function createConsentWith(resolved: ResolvedConfig, ui: readonly UiPlugin[], chunks: Chunks): Consent {
   const { googleConsentMode: consentMode, consentLog } = resolved;
   const writer = once(chunks.writer);
   const loadWriter = () => Promise.resolve(writer());

@@ -5,11 +5,11 @@
  * configured) the consent log client from the folder the script came from,
  * only when they are needed.
  */
-import { report, warn } from '../core/report';
-import { dropField } from '../core/drop-field';
-import { ConfigError } from '../core/errors';
+import { salvageConfig } from '../config-salvage';
+import { readConfig } from '../core/config';
 import type { Consent } from '../core/consent';
-import { createConsentWith, type Chunks } from '../create-consent';
+import { report, warn } from '../core/report';
+import { createConsentWith } from '../create-consent';
 import { uiLoader, type LoadUiChunk } from '../ui/loader';
 
 /** The name of a lazily loaded chunk: `biscuit-<name>.js` next to this script. */
@@ -61,34 +61,21 @@ function findConfig(): unknown {
 }
 
 /**
- * Creates the instance. A CMS field with a typo must never leave visitors
- * without a banner, or the site without its categories and their clean-up
- * lists, so each field a ConfigError names is reported and left out (only
- * that field: one cookie pattern, one category too many), and the rest of the
- * config still applies.
+ * Creates the instance. Its config's checks run here, but the words for a
+ * field at fault are in the `report` chunk, loaded only when there is one:
+ * the field is dropped at once (see salvageConfig) and reported when the words
+ * arrive.
  */
-function start(config: unknown, chunks: Chunks, load: LoadUiChunk): Consent {
-  let remaining: Record<string, unknown> = {};
-  // A plain object only: <form id="BiscuitConfig"> makes window.BiscuitConfig an element.
-  if (Object.prototype.toString.call(config) == '[object Object]') remaining = { ...(config as object) };
-  else if (config !== undefined) {
-    console.error('biscuit-consent: the config must be a plain object; using the defaults');
-  }
-  // The page uses nonces, as this script's shows: only blocked scripts that carry it may run.
-  if (remaining.nonce === undefined && nonce) remaining.nonce = nonce;
-  for (;;) {
-    try {
-      return createConsentWith(remaining, [uiLoader(load)], chunks);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      // A field it cannot find (a missing one, say) takes its top-level field with it.
-      let field = error.path;
-      let rest = dropField(remaining, field);
-      if (!rest) rest = dropField(remaining, (field = field.split(/[.[]/)[0]!)) || {};
-      console.error(`${error.message}; ignoring config.${field}`);
-      remaining = rest;
-    }
-  }
+function start(raw: unknown, chunk: <T>(name: LazyChunk) => Promise<T>, load: LoadUiChunk): Consent {
+  let wrong = false;
+  const config = salvageConfig(
+    raw,
+    // The page uses nonces, as this script's shows: only blocked scripts that carry it may run.
+    (config) => readConfig(config.nonce === undefined && nonce ? { ...config, nonce } : config, String, () => (wrong = true)),
+    () => (wrong = true),
+  );
+  if (wrong) chunk<typeof import('../config-report')>('report').then((module) => module.reportConfig(raw), report);
+  return createConsentWith(config, [uiLoader(load)], { writer: () => chunk('writer'), log: () => chunk('log') });
 }
 
 const existing = window.Biscuit;
@@ -109,11 +96,10 @@ if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'functi
       document.head.append(link);
     });
   let styled: Promise<unknown> | undefined;
-  const chunks: Chunks = { writer: () => chunk('writer'), log: () => chunk('log') };
   // Each piece of the UI with the stylesheet, so nothing shows unstyled.
   const ui: LoadUiChunk = (name) => Promise.all([chunk<never>(name), (styled ||= stylesheet())]).then(([module]) => module);
 
-  const consent = start(findConfig(), chunks, ui) as BiscuitGlobal;
+  const consent = start(findConfig(), chunk, ui) as BiscuitGlobal;
   const run = (command: Command) => {
     try {
       command(consent);
