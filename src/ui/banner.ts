@@ -1,6 +1,6 @@
 import { createElement as h } from './create-element';
 import { button, notice, paragraph } from './markup';
-import type { Texts } from './texts/en';
+import type { BannerTextKey, Texts } from './texts/en';
 
 /** What the banner shows: the question (after a failed save, with the error), or a confirmation. */
 export type BannerState = 'question' | 'error' | 'accepted' | 'rejected' | 'saved';
@@ -10,7 +10,7 @@ export type BannerAction = 'accept' | 'reject' | 'customise' | 'hide';
 
 /** Options of `createBanner`. */
 export interface BannerOptions {
-  texts: Texts;
+  texts: Texts<BannerTextKey>;
   /** The cookies page, for the links in the messages. */
   href: string | undefined;
   /** Floats over the bottom of the viewport instead of sitting in the flow. */

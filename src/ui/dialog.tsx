@@ -18,6 +18,8 @@
 import { render } from 'preact';
 import type { ConsentRecord } from '../core/record';
 import { h } from './preact-h';
+import { categoryTexts } from './texts/category-texts';
+import { enDialog } from './texts/en-dialog';
 import { PreferencesForm, type FormState } from './preferences-form';
 import { PreferencesPanel } from './preferences-panel';
 import type { DialogSlot, View } from './view';
@@ -49,10 +51,12 @@ interface InlineForm {
 export function createDialog(view: View): Dialog {
   const { consent, root } = view;
   const { config } = consent;
-  const { texts, category } = view.texts;
+  // The banner's texts with the dialog's own, in the visitor's language.
+  const own = view.texts.resolve(enDialog);
+  const texts = { ...view.texts.texts, ...own, langs: { ...view.texts.texts.langs, ...own.langs } };
   // Essential categories first, each with its texts in the visitor's language.
   const categories = config.categories
-    .map((each) => ({ ...each, ...category(each) }))
+    .map((each) => ({ ...each, ...categoryTexts(view.texts, each) }))
     .sort((a, b) => +b.essential - +a.essential);
   const shared = { texts, href: config.cookiesPageUrl, categories, gpc: consent.gpc };
   const id = 'bc' + Math.random().toString(36).slice(2, 8);
