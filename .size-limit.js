@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 export const BUDGETS = { returning: 3500, first: 6500, accept: 7500, core: 4000 };
 
 /** Today's sizes where a budget is not met (lower them whenever a change saves bytes). */
-const NOT_MET = { returning: 5850, first: 9800, accept: 10_950, core: 5700 };
+const NOT_MET = { returning: 5850, first: 9200, accept: 10_300, core: 5700 };
 
 const LAZY_CHUNKS = JSON.parse(readFileSync(new URL('./src/lazy-chunks.json', import.meta.url), 'utf8'));
 const inBrowser = (file) => `dist/browser/${file}`;
@@ -46,10 +46,10 @@ export default [
     ...shipped,
   },
   {
-    name: 'script tag: the "Customise cookies" dialog and cookies-page form (biscuit-dialog.js, fetched when the visitor heads for it)',
-    path: [inBrowser('biscuit-dialog.js')],
+    name: 'script tag: the "Customise cookies" dialog and cookies-page form (biscuit-dialog.js and .css, fetched when the visitor heads for it)',
+    path: [inBrowser('biscuit-dialog.js'), inBrowser('biscuit-dialog.css')],
     ...shipped,
-    limit: '5.6 KB',
+    limit: '6.7 KB',
   },
   {
     ...limited('core', 'npm: biscuit-consent/core, createConsent as an app bundles it up front'),

@@ -63,8 +63,19 @@ export default defineConfig([
     external: ['react', /^preact(\/|$)/],
   },
   {
-    // The stylesheet npm users import as `biscuit-consent/style.css`.
+    // The stylesheet npm users import as `biscuit-consent/style.css`: every piece's.
     entry: { style: 'src/ui/styles.css' },
+    minify: true,
+  },
+  {
+    // The script tag's stylesheets: biscuit.css (what every piece uses, and the
+    // banner's), and biscuit-<name>.css for a chunk of the list with a `style`
+    // of its own, loaded with it.
+    entry: {
+      biscuit: 'src/ui/banner.css',
+      ...Object.fromEntries(Object.entries(LAZY_CHUNKS).flatMap(([name, chunk]) => ('style' in chunk ? [[`biscuit-${name}`, chunk.style]] : []))),
+    },
+    outDir: 'dist/browser',
     minify: true,
   },
   {
@@ -80,13 +91,11 @@ export default defineConfig([
     // …and the modules it imports from its own folder only when needed: every
     // chunk of src/lazy-chunks.json as biscuit-<name>.js (the script-tag
     // loader and the size checks read the same list), and the stylesheet.
-    // The pieces share no code (the dialog gets what it needs from the view at
-    // run time), so no other chunk comes out; test/lazy-chunks.test.ts checks.
+    // The pieces share no code (the dialog takes the markup it shares with the
+    // banner from the banner's chunk, see importOtherChunks), so no other
+    // chunk comes out; test/lazy-chunks.test.ts checks.
     ...shipped,
-    entry: {
-      ...Object.fromEntries(Object.entries(LAZY_CHUNKS).map(([name, { source }]) => [`biscuit-${name}`, source])),
-      biscuit: 'src/ui/styles.css',
-    },
+    entry: Object.fromEntries(Object.entries(LAZY_CHUNKS).map(([name, { source }]) => [`biscuit-${name}`, source])),
     outDir: 'dist/browser',
     format: 'esm',
     splitting: true,

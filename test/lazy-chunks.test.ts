@@ -12,15 +12,17 @@ import LAZY_CHUNKS from '../src/lazy-chunks.json';
 const BROWSER = resolve(__dirname, '../dist/browser');
 
 describe('the lazy chunks of the script tag', () => {
-  it('are built as listed: biscuit-<name>.js beside the script and its stylesheet, and nothing else', () => {
+  it('are built as listed: biscuit-<name>.js (and biscuit-<name>.css for a chunk with a style) beside the script and its stylesheet, and nothing else', () => {
     expect(existsSync(BROWSER)).toBe(true);
     const files = readdirSync(BROWSER).filter((file) => !file.endsWith('.map')).sort();
-    expect(files).toEqual(['biscuit.css', 'biscuit.global.js', ...Object.keys(LAZY_CHUNKS).map((name) => `biscuit-${name}.js`)].sort());
+    const listed = Object.entries(LAZY_CHUNKS).flatMap(([name, chunk]) => [`biscuit-${name}.js`, ...('style' in chunk ? [`biscuit-${name}.css`] : [])]);
+    expect(files).toEqual(['biscuit.css', 'biscuit.global.js', ...listed].sort());
   });
 
   it('each say where they come from, what they hold and when they are fetched', () => {
     for (const [name, chunk] of Object.entries(LAZY_CHUNKS)) {
       expect(existsSync(resolve(__dirname, '..', chunk.source)), name).toBe(true);
+      if ('style' in chunk) expect(existsSync(resolve(__dirname, '..', chunk.style)), name).toBe(true);
       expect(chunk.what, name).toBeTruthy();
       expect(chunk.fetched, name).toBeTruthy();
       expect([null, 'first visit', 'accept'], name).toContain(chunk.budget);

@@ -85,19 +85,28 @@ if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'functi
   // Chunks sit next to this script, wherever it was copied to, named as in src/lazy-chunks.json.
   const base = script ? script.src : location.href;
   const chunk = <T>(name: LazyChunk) => import(/* @vite-ignore */ new URL(`biscuit-${name}.js`, base).href) as Promise<T>;
-  const stylesheet = () =>
-    new Promise((resolve) => {
-      const link = document.createElement('link');
-      link.rel = 'stylesheet';
-      link.href = new URL('biscuit.css', base).href;
-      if (nonce) link.nonce = nonce;
-      // Show the UI once it is styled; if the stylesheet fails, still show it.
-      link.onload = link.onerror = resolve;
-      document.head.append(link);
-    });
-  let styled: Promise<unknown> | undefined;
-  // Each piece of the UI with the stylesheet, so nothing shows unstyled.
-  const ui: LoadUiChunk = (name) => Promise.all([chunk<never>(name), (styled ||= stylesheet())]).then(([module]) => module);
+  const stylesheets = new Map<string, Promise<unknown>>();
+  /** Adds a stylesheet from this folder (once), resolving when it applies; if it fails, the UI still shows. */
+  const stylesheet = (file: string) => {
+    if (!stylesheets.has(file)) {
+      stylesheets.set(
+        file,
+        new Promise((resolve) => {
+          const link = document.createElement('link');
+          link.rel = 'stylesheet';
+          link.href = new URL(file, base).href;
+          if (nonce) link.nonce = nonce;
+          link.onload = link.onerror = resolve;
+          document.head.append(link);
+        }),
+      );
+    }
+    return stylesheets.get(file);
+  };
+  // Each piece of the UI with its stylesheets, so nothing shows unstyled: biscuit.css, and the
+  // dialog's own (the dialog has a `style` in the chunk list).
+  const ui: LoadUiChunk = (name) =>
+    Promise.all([chunk<never>(name), stylesheet('biscuit.css'), name == 'dialog' && stylesheet(`biscuit-${name}.css`)]).then(([module]) => module);
 
   const consent = start(findConfig(), chunk, ui) as BiscuitGlobal;
   const run = (command: Command) => {

@@ -10,7 +10,8 @@ import { createDomWatcher } from '../../src/dom/watcher';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { uiLoader, type LoadUiChunk, type UiChunks } from '../../src/ui/loader';
 
-const STYLES = readFileSync(resolve(__dirname, '../../src/ui/styles.css'), 'utf8');
+// What styles.css imports (jsdom does not follow @import).
+const STYLES = ['banner.css', 'dialog.css'].map((file) => readFileSync(resolve(__dirname, '../../src/ui', file), 'utf8')).join('\n');
 const started: Consent[] = [];
 
 /** Options of `startConsent`. */
