@@ -35,7 +35,8 @@ const shared: Options = { target: 'es2020', minify: true, sourcemap: true, trees
 const shipped: Options = {
   ...shared,
   minify: 'terser',
-  terserOptions: { ecma: 2020, compress: { passes: 2 } },
+  // sourceMap: terser's own map, which tsup composes with esbuild's (without it the maps point at esbuild's output).
+  terserOptions: { ecma: 2020, compress: { passes: 2 }, sourceMap: true },
   esbuildOptions(options) {
     // tsup switches esbuild's minifier off when terser is chosen.
     options.minify = true;
