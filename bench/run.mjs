@@ -8,7 +8,7 @@
 // published figures), BENCH_SIZES (default `small,cms,stress`),
 // BENCH_THROTTLES (CPU slow-down factors, default `1,4`), BENCH_LIBRARIES
 // (ids, default all; for quick comparisons while developing),
-// BENCH_SCENARIOS (default `first,returning,reject,customise`),
+// BENCH_SCENARIOS (default `first,returning,reject,customise,hurried`),
 // BENCH_NETWORK (`none`, the default, or `mobile`: see NETWORKS in
 // measure.mjs; its results go to results-mobile.*), BENCH_OUTPUT (file name
 // without extension, instead of results / results-mobile), BENCH_DIST (a
@@ -21,7 +21,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../examples/chromium.mjs';
 import { FLOORS, LIBRARIES, REFERENCE } from './libraries.mjs';
-import { CHROMIUM_ARGS, CONTEXT_OPTIONS, customiseVisit, EVENT_TIMING_FLOOR_MS, firstVisit, NETWORKS, recordConsent, rejectVisit, returningVisit, SETTLE_MS } from './measure.mjs';
+import { CHROMIUM_ARGS, CONTEXT_OPTIONS, customiseVisit, EVENT_TIMING_FLOOR_MS, firstVisit, NETWORKS, recordConsent, rejectVisit, REST_MS, returningVisit, SETTLE_MS } from './measure.mjs';
 import { PAGE_SIZES } from './pages.mjs';
 import { report } from './report.mjs';
 import { BENCH, ROOT, listen, serveBiscuitFrom } from './serve.mjs';
@@ -32,7 +32,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 7);
 const SIZES = list(process.env.BENCH_SIZES, Object.keys(PAGE_SIZES));
 const THROTTLES = list(process.env.BENCH_THROTTLES, ['1', '4']).map(Number);
 const ONLY = list(process.env.BENCH_LIBRARIES, undefined);
-const SCENARIOS = list(process.env.BENCH_SCENARIOS, ['first', 'returning', 'reject', 'customise']);
+const SCENARIOS = list(process.env.BENCH_SCENARIOS, ['first', 'returning', 'reject', 'customise', 'hurried']);
 const NETWORK_NAME = process.env.BENCH_NETWORK || 'none';
 const NETWORK = NETWORKS[NETWORK_NAME];
 const OUTPUT = process.env.BENCH_OUTPUT || (NETWORK_NAME == 'none' ? 'results' : `results-${NETWORK_NAME}`);
@@ -77,9 +77,16 @@ const METRICS = [
   { key: 'rejectLatency', label: 'Interaction latency: reject', unit: 'ms', scenario: 'reject', pick: (r) => r.rejectLatency, only: interactive },
   { key: 'customiseLatency', label: 'Interaction latency: customise, until the dialog is visible', unit: 'ms', scenario: 'customise', pick: (r) => r.customiseLatency, only: interactive },
   { key: 'saveLatency', label: 'Interaction latency: save in the dialog', unit: 'ms', scenario: 'customise', pick: (r) => r.saveLatency, only: interactive },
+  { key: 'hurriedCustomiseLatency', label: 'Interaction latency: customise, until the dialog is visible, clicked the moment the pointer arrives', unit: 'ms', scenario: 'hurried', pick: (r) => r.customiseLatency, only: interactive },
 ];
 
-const VISITS = { first: firstVisit, returning: returningVisit, reject: rejectVisit, customise: customiseVisit };
+const VISITS = {
+  first: firstVisit,
+  returning: returningVisit,
+  reject: rejectVisit,
+  customise: customiseVisit,
+  hurried: (browser, origin, lib, options) => customiseVisit(browser, origin, lib, { ...options, rest: 0 }),
+};
 
 /** Each run starts with a different library, so none always goes first. */
 const rotate = (items, by) => items.map((_, i) => items[(i + by) % items.length]);
@@ -131,6 +138,7 @@ function plan() {
       if (interactive(size, throttle)) {
         steps.push({ at, size, throttle, scenario: 'reject', who: libraries.filter((lib) => lib.reject) });
         steps.push({ at, size, throttle, scenario: 'customise', who: libraries.filter((lib) => lib.customise && lib.dialog) });
+        steps.push({ at, size, throttle, scenario: 'hurried', who: libraries.filter((lib) => lib.customise && lib.dialog) });
       }
     }
   }
@@ -187,7 +195,6 @@ async function main() {
   // of the run-by-run ratios to the reference library measured in the same run.
   const figures = {};
   for (const step of steps) {
-    if (step.scenario != 'first' && step.scenario != 'returning' && step.scenario != 'reject' && step.scenario != 'customise') continue;
     for (const metric of METRICS.filter((each) => each.scenario == step.scenario && (!each.only || each.only(step.size, step.throttle)))) {
       const values = (id) =>
         Array.from({ length: RUNS }, (_, run) => {
@@ -225,6 +232,7 @@ async function main() {
     network: NETWORK.label,
     settleMs: SETTLE_MS,
     eventTimingFloorMs: EVENT_TIMING_FLOOR_MS,
+    restMs: REST_MS,
     interactionThrottle: INTERACTION_THROTTLE,
     viewport: CONTEXT_OPTIONS.viewport,
     sizes: Object.fromEntries(SIZES.map((size) => [size, { label: PAGE_SIZES[size].label, elements: elements[size] }])),

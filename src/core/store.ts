@@ -80,8 +80,12 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     return error;
   };
   /** Runs storage work after every earlier write, so the last choice is the one kept. */
+  // After a task's pause: the click that made the choice gets its next frame
+  // painted first (interaction latency), and what the choice allows has
+  // already started (apply runs before this).
   const queue = <T>(work: () => Promise<T>): Promise<T> => {
-    const done = writes.then(work);
+    const paused = new Promise((resolve) => setTimeout(resolve));
+    const done = writes.then(() => paused).then(work);
     writes = done.catch(() => {});
     return done;
   };
