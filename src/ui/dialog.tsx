@@ -60,13 +60,16 @@ export function createDialog(view: View): Dialog {
     .sort((a, b) => +b.essential - +a.essential);
   const shared = { texts, href: config.cookiesPageUrl, categories, gpc: consent.gpc };
   const id = 'bc' + Math.random().toString(36).slice(2, 8);
-  // The dialog's own element in the view's root, after the banner, while it is open: Preact renders into it alone.
+  // The dialog's own element, Preact's alone: rendered as soon as the visitor
+  // heads for the dialog, and in the view's root (after the banner) while open.
   const container = document.createElement('div');
   let count = 0;
-  let panel: FormState | undefined;
+  // The dialog's form, and whether the dialog is open.
+  let panel: FormState = { choices: {} };
+  let opened = false;
   let panelOpener: Element | null = null;
-  // Whether the open dialog uses showModal(), or the fallback with an inert page.
-  let native = false;
+  // Whether the dialog uses showModal(), or the fallback with an inert page.
+  const native = !!window.HTMLDialogElement?.prototype.showModal;
   let inerted: Element[] = [];
   const inline = new Map<Element, InlineForm>();
 
@@ -84,12 +87,11 @@ export function createDialog(view: View): Dialog {
       }}
       onAction={(action) =>
         view.decide(action, state.choices, 'panel').then(({ ok }) => {
-          if (ok && state == panel) {
+          if (ok && state == panel && opened) {
             // The dialog's work is done: close it and confirm in the banner.
-            const opener = panelOpener;
             releasePage();
             update();
-            view.showBanner('saved', undefined, opener);
+            view.showBanner('saved', undefined, panelOpener);
             view.focusNotice(root);
           } else {
             state.notice = ok ? 'saved' : 'error';
@@ -104,26 +106,23 @@ export function createDialog(view: View): Dialog {
   // Focus that a render removed from the root goes back to the first of `openers` still there.
   function update(...openers: (Element | null)[]) {
     const hadFocus = root.contains(document.activeElement);
-    // Moving the container would take focus out of it: it goes in once, when the dialog opens.
-    if (panel && container.parentNode != root) root.append(container);
     render(
-      panel ? (
-        <PreferencesPanel id={id} texts={texts} native={native} onClose={closePanel}>
-          {form(panel, id, () => container.querySelector('dialog'))}
-        </PreferencesPanel>
-      ) : null,
+      <PreferencesPanel id={id} texts={texts} native={native} onClose={() => opened && closePanel()}>
+        {form(panel, id, () => container.querySelector('dialog'))}
+      </PreferencesPanel>,
       container,
     );
-    if (!panel) container.remove();
+    if (!opened) container.remove();
     inline.forEach((each) => render(form(each.state, each.id, () => each.root), each.root));
     if (hadFocus && !root.contains(document.activeElement)) view.refocus(...openers);
   }
 
   function openPanel(opener: Element | null) {
-    native = !!window.HTMLDialogElement?.prototype.showModal;
     panel = { choices: choicesOf(consent.get()) };
     panelOpener = opener;
+    opened = true;
     update();
+    root.append(container);
     const element = container.querySelector('dialog')!;
     if (native) element.showModal();
     else {
@@ -138,9 +137,9 @@ export function createDialog(view: View): Dialog {
     element.querySelector('h2')!.focus();
   }
 
-  /** Forgets the dialog and gives the page back; the next render removes it. */
+  /** Closes the dialog and gives the page back; the next render takes it out of the page (rendered still, for the next time). */
   function releasePage() {
-    panel = undefined;
+    opened = false;
     view.setInert(false);
     inerted.forEach((element) => element.removeAttribute('inert'));
     inerted = [];
@@ -159,22 +158,20 @@ export function createDialog(view: View): Dialog {
   }
 
   const offChange = consent.on('change', (record) => {
-    for (const state of [panel, ...Array.from(inline.values(), (each) => each.state)]) {
-      if (state) state.choices = choicesOf(record);
-    }
+    for (const state of [panel, ...Array.from(inline.values(), (each) => each.state)]) state.choices = choicesOf(record);
     update();
   });
 
   const dialog: Dialog = {
     get opener() {
-      return panel ? panelOpener : undefined;
+      return opened ? panelOpener : undefined;
     },
     close() {
       releasePage();
       update();
     },
     open(opener) {
-      if (!panel) openPanel(opener);
+      if (!opened) openPanel(opener);
     },
     mountForms(elements) {
       inline.forEach((_, element) => element.isConnected || unmountForm(element));
@@ -196,5 +193,7 @@ export function createDialog(view: View): Dialog {
     },
   };
   view.dialog = dialog;
+  // Rendered now, when the visitor heads for it, so that the click only shows it.
+  update();
   return dialog;
 }
