@@ -112,7 +112,12 @@ export function createDialog(view: View): Dialog {
       </PreferencesPanel>,
       container,
     );
-    if (!opened) container.remove();
+    if (!opened) {
+      // Closed before it leaves the page, or it would come back open (non-modal) next time.
+      const element = container.querySelector('dialog');
+      if (element?.open && native) element.close?.();
+      container.remove();
+    }
     inline.forEach((each) => render(form(each.state, each.id, () => each.root), each.root));
     if (hadFocus && !root.contains(document.activeElement)) view.refocus(...openers);
   }
