@@ -85,24 +85,17 @@ if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'functi
   // Chunks sit next to this script, wherever it was copied to, named as in src/lazy-chunks.json.
   const base = script ? script.src : location.href;
   const chunk = <T>(name: LazyChunk) => import(/* @vite-ignore */ new URL(`biscuit-${name}.js`, base).href) as Promise<T>;
-  const stylesheets = new Map<string, Promise<unknown>>();
+  const stylesheets: Record<string, Promise<unknown>> = {};
   /** Adds a stylesheet from this folder (once), resolving when it applies; if it fails, the UI still shows. */
-  const stylesheet = (file: string) => {
-    if (!stylesheets.has(file)) {
-      stylesheets.set(
-        file,
-        new Promise((resolve) => {
-          const link = document.createElement('link');
-          link.rel = 'stylesheet';
-          link.href = new URL(file, base).href;
-          if (nonce) link.nonce = nonce;
-          link.onload = link.onerror = resolve;
-          document.head.append(link);
-        }),
-      );
-    }
-    return stylesheets.get(file);
-  };
+  const stylesheet = (file: string) =>
+    (stylesheets[file] ||= new Promise((resolve) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = new URL(file, base).href;
+      if (nonce) link.nonce = nonce;
+      link.onload = link.onerror = resolve;
+      document.head.append(link);
+    }));
   // Each piece of the UI with its stylesheets, so nothing shows unstyled: biscuit.css, and the
   // dialog's own (the dialog has a `style` in the chunk list).
   const ui: LoadUiChunk = (name) =>

@@ -52,9 +52,7 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
       const ignore = () => {};
 
       const fail = (error: Error): never => {
-        if (!reported) {
-          console.error(`biscuit-consent: the cookie banner or settings could not be loaded (${error.message}); links to the cookies page still work, and the next request tries again`);
-        }
+        if (!reported) console.error(`biscuit-consent: could not load the cookie banner or settings (${error.message}); links to the cookies page still work`);
         reported = true;
         throw error;
       };
@@ -102,6 +100,10 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
         if (target instanceof Element && target.closest(OPENER)) onIntent('dialog');
       };
 
+      const listen = (type: string, listener: (event: never) => void) => {
+        document.addEventListener(type, listener as EventListener);
+        return () => document.removeEventListener(type, listener as EventListener);
+      };
       const offs = [
         consent.on('show', (which) => {
           const opener = clicked || document.activeElement;
@@ -118,18 +120,15 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
           // Once the forms are loaded, drop those whose element left.
           removed: () => dialog?.then((loaded) => loaded.mountForms([]), ignore),
         }),
+        listen('click', onClick),
+        listen('pointerover', onPointer),
+        listen('focusin', onPointer),
       ];
-      document.addEventListener('click', onClick);
-      document.addEventListener('pointerover', onPointer);
-      document.addEventListener('focusin', onPointer);
       // Nothing to ask when every category is essential.
       if (!consent.decided && consent.config.categories.some((category) => !category.essential)) consent.showBanner();
 
       return () => {
         offs.forEach((off) => off());
-        document.removeEventListener('click', onClick);
-        document.removeEventListener('pointerover', onPointer);
-        document.removeEventListener('focusin', onPointer);
         // After whatever is still loading, and only what did load.
         dialog?.then((loaded) => loaded.destroy(), ignore);
         view?.then((loaded) => loaded.destroy(), ignore);

@@ -20,7 +20,7 @@ const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on this
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Customise cookies' });
 const analyticsRuns = (page: Page) => page.evaluate(() => (window as { analyticsRuns?: number }).analyticsRuns ?? 0);
 const allowed = (page: Page, name: string) => page.evaluate((name) => (window as unknown as { Biscuit: { allowed(name: string): boolean } }).Biscuit.allowed(name), name);
-const LOAD_FAILURE = /^console: biscuit-consent: the cookie banner or settings could not be loaded \(.+\); links to the cookies page still work, and the next request tries again$/;
+const LOAD_FAILURE = /^console: biscuit-consent: could not load the cookie banner or settings \(.+\); links to the cookies page still work$/;
 /** What the library said on the console (the browser adds its own lines about failed requests). */
 const ours = (errors: string[]) => errors.filter((error) => !/^console: (Failed to load resource|Access to script at)/.test(error));
 

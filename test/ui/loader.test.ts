@@ -99,7 +99,7 @@ describe('the UI loader', () => {
       load: (name) => (++attempts <= 2 ? Promise.reject(new Error('network down')) : loadChunk(name)),
     });
     await waitFor(() => expect(error).toHaveBeenCalledOnce());
-    expect(error.mock.calls[0]![0]).toMatch(/^biscuit-consent: the cookie banner or settings could not be loaded \(network down\)/);
+    expect(error.mock.calls[0]![0]).toMatch(/^biscuit-consent: could not load the cookie banner or settings \(network down\)/);
     expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull();
     consent.showBanner();
     await new Promise((resolve) => setTimeout(resolve, 20));
