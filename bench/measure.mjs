@@ -287,17 +287,30 @@ async function clickAndTime(page, selector, rest = REST_MS) {
 }
 
 /**
+ * A first-time visitor's page, opened and waited on until SETTLE_MS after its
+ * banner is visible and the network is quiet; `visit` gets it, with the time
+ * the banner became visible, and the page is closed after.
+ */
+async function withBanner(browser, origin, lib, options, visit) {
+  const opened = await openPage(browser, origin, lib, { ...options, poll: true });
+  try {
+    const bannerMs = await within(opened.page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
+    await opened.page.waitForTimeout(SETTLE_MS);
+    await opened.network.quiet();
+    return await visit({ ...opened, bannerMs });
+  } finally {
+    await opened.context.close();
+  }
+}
+
+/**
  * A first-time visitor: time to banner visible, script time, CLS and library
  * files up to SETTLE_MS after it (and the network quiet); then a click on
  * "accept": its Event Timing latency, the time until the blocked script ran
  * and the files that click fetched.
  */
-export async function firstVisit(browser, origin, lib, options) {
-  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { ...options, poll: true });
-  try {
-    const bannerMs = await within(page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
-    await page.waitForTimeout(SETTLE_MS);
-    await requests.quiet();
+export function firstVisit(browser, origin, lib, options) {
+  return withBanner(browser, origin, lib, options, async ({ page, network: requests, errors, metrics, bannerMs }) => {
     const { scriptMs, taskMs, layoutMs, styleMs } = await metrics.read();
     const before = await page.evaluate(() => ({ cls: window.__bench.cls, shifts: window.__bench.shifts, ran: window.__analyticsRan, elements: document.getElementsByTagName('*').length }));
     const files = requests.files();
@@ -324,25 +337,17 @@ export async function firstVisit(browser, origin, lib, options) {
       timeDomain: metrics.timeDomain,
       errors: [...errors, ...requests.problems],
     };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /** A first-time visitor who rejects: the Event Timing latency of "reject". */
-export async function rejectVisit(browser, origin, lib, options) {
-  const { context, page, network: requests, errors } = await openPage(browser, origin, lib, { ...options, poll: true });
-  try {
-    await within(page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
-    await page.waitForTimeout(SETTLE_MS);
-    await requests.quiet();
+export function rejectVisit(browser, origin, lib, options) {
+  return withBanner(browser, origin, lib, options, async ({ page, network: requests, errors }) => {
     const { latency: rejectLatency } = await clickAndTime(page, lib.reject);
     await page.waitForTimeout(SETTLE_MS);
     if ((await page.evaluate(() => window.__analyticsRan)) !== undefined) errors.push('the blocked analytics script ran after reject');
     return { rejectLatency, errors: [...errors, ...requests.problems] };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**
@@ -352,21 +357,15 @@ export async function rejectVisit(browser, origin, lib, options) {
  * then the Event Timing latency of "save" in the dialog. With `rest: 0` the
  * click comes the moment the pointer arrives.
  */
-export async function customiseVisit(browser, origin, lib, options) {
-  const { context, page, network: requests, errors } = await openPage(browser, origin, lib, { ...options, poll: true });
-  try {
-    await within(page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
-    await page.waitForTimeout(SETTLE_MS);
-    await requests.quiet();
+export function customiseVisit(browser, origin, lib, options) {
+  return withBanner(browser, origin, lib, options, async ({ page, network: requests, errors }) => {
     const visible = page.evaluate((selector) => window.__bench.whenVisible(selector), lib.dialog);
     const { latency, clickAt } = await clickAndTime(page, lib.customise, options.rest ?? REST_MS);
     const dialogMs = (await within(visible, TIMEOUT_MS, `${lib.name}'s dialog`)) - clickAt;
     await requests.quiet();
     const { latency: saveLatency } = lib.save ? await clickAndTime(page, lib.save) : { latency: NaN };
     return { customiseLatency: Math.max(latency, dialogMs), dialogMs, saveLatency, errors: [...errors, ...requests.problems] };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**
