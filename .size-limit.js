@@ -1,34 +1,72 @@
-// Size checks (min + brotli), run by `npm test`. Each figure is what a browser
-// downloads, so the lazily loaded chunks are measured where they load.
+// Size checks (min + brotli, 1 KB = 1000 bytes), run by `npm test`. Each
+// figure is what a browser downloads, the script-tag files exactly as
+// shipped; which lazy chunk counts where comes from src/lazy-chunks.json, the
+// list the build and the script-tag loader read too.
 //
-// The limits sit just above today's sizes, so any growth fails the build. The
-// project's budgets are smaller and not met yet (see the README, "Size and
-// speed"): 3 KB for biscuit-consent/core, 3.5 KB for a returning visitor and
-// 12 KB for a first-time visitor. Lower a limit whenever a change saves bytes.
-export default [
+// The limits are the project's budgets. Where a budget is not met yet, the
+// limit is the size today, so any growth still fails the build, and the check
+// says so in its name (the README's "Size and speed" table gives both).
+import { readFileSync } from 'node:fs';
+
+/** The byte budgets the project set; bench/report.mjs and bench/readme.mjs read them too. */
+export const BUDGETS = { returning: 3500, first: 6500, accept: 7500, core: 4000 };
+
+/** Today's sizes where a budget is not met (lower them whenever a change saves bytes). */
+const NOT_MET = { returning: 6630, first: 9970, accept: 11_120, core: 6360 };
+
+const LAZY_CHUNKS = JSON.parse(readFileSync(new URL('./src/lazy-chunks.json', import.meta.url), 'utf8'));
+const inBrowser = (file) => `dist/browser/${file}`;
+/** The lazy chunks counted in `budget` ("first visit" or "accept"). */
+const chunksIn = (budget) => Object.keys(LAZY_CHUNKS).filter((name) => LAZY_CHUNKS[name].budget == budget).map((name) => inBrowser(`biscuit-${name}.js`));
+/** The files exactly as shipped: re-bundling would minify them again with esbuild. */
+const shipped = { disablePlugins: ['@size-limit/esbuild'] };
+const limited = (budget, name) => {
+  const met = !NOT_MET[budget];
+  return { name: `${name} (budget ${BUDGETS[budget] / 1000} KB${met ? '' : ', not met yet'})`, limit: `${met ? BUDGETS[budget] : NOT_MET[budget]} B` };
+};
+
+const RETURNING = [inBrowser('biscuit.global.js')];
+const FIRST_VISIT = [...RETURNING, inBrowser('biscuit.css'), ...chunksIn('first visit')];
+const ACCEPT = [...FIRST_VISIT, ...chunksIn('accept')];
+
+/** Each check with the budget it stands for (bench/readme.mjs reads them in this order). */
+const CHECKS = [
   {
-    name: 'npm: biscuit-consent/core, createConsent as an app bundles it up front (budget 3 KB)',
+    budget: 'returning',
+    ...limited('returning', 'script tag: a returning visitor, everything fetched'),
+    path: RETURNING,
+    ...shipped,
+  },
+  {
+    budget: 'first',
+    ...limited('first', 'script tag: a first visit, everything fetched until the banner shows and no interaction'),
+    path: FIRST_VISIT,
+    ...shipped,
+  },
+  {
+    budget: 'accept',
+    ...limited('accept', 'script tag: a first visit and what a click on Accept fetches'),
+    path: ACCEPT,
+    ...shipped,
+  },
+  {
+    budget: 'dialog',
+    name: 'script tag: the "Customise cookies" dialog and cookies-page form (biscuit-dialog.js and .css, fetched when the visitor heads for it)',
+    path: [inBrowser('biscuit-dialog.js'), inBrowser('biscuit-dialog.css')],
+    ...shipped,
+    limit: '6.7 KB',
+  },
+  {
+    budget: 'core',
+    ...limited('core', 'npm: biscuit-consent/core, createConsent as an app bundles it up front'),
     path: 'dist/core.js',
     import: '{ createConsent }',
     // The cookie writer (with js-cookie) and the consent log client are lazy
     // chunks, downloaded when a choice is made (the log only when configured).
     modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external || []), './writer-*', './consent-log-*'] }),
-    limit: '5.6 KB',
   },
   {
-    name: 'script tag: what a returning visitor downloads (budget 3.5 KB)',
-    path: 'dist/browser/biscuit.global.js',
-    // The files exactly as shipped: re-bundling would minify them again with esbuild.
-    disablePlugins: ['@size-limit/esbuild'],
-    limit: '6.16 KB',
-  },
-  {
-    name: 'script tag: everything a first-time visitor downloads: script, UI, writer, CSS, English texts (budget 12 KB)',
-    path: ['dist/browser/biscuit.global.js', 'dist/browser/biscuit-ui.js', 'dist/browser/biscuit-writer.js', 'dist/browser/chunk-*.js', 'dist/browser/biscuit.css'],
-    disablePlugins: ['@size-limit/esbuild'],
-    limit: '15.9 KB',
-  },
-  {
+    budget: 'react',
     name: 'npm: biscuit-consent/react',
     path: 'dist/react.js',
     import: '{ ConsentProvider, useConsent, useConsentInstance, ConsentGate }',
@@ -36,6 +74,7 @@ export default [
     limit: '0.6 KB',
   },
   {
+    budget: 'preact',
     name: 'npm: biscuit-consent/preact',
     path: 'dist/preact.js',
     import: '{ ConsentProvider, useConsent, useConsentInstance, ConsentGate }',
@@ -43,3 +82,8 @@ export default [
     limit: '0.72 KB',
   },
 ];
+
+/** What each check measures, in the order size-limit reports them: a key of BUDGETS, or what else it is. */
+export const CHECKED = CHECKS.map((check) => check.budget);
+
+export default CHECKS.map(({ budget: _, ...check }) => check);

@@ -1,4 +1,30 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
+import LAZY_CHUNKS from './src/lazy-chunks.json';
+
+/** Source file → the chunk built from it, as a path from another chunk. */
+const CHUNK_FILES = new Map(Object.entries(LAZY_CHUNKS).map(([name, { source }]) => [resolve(source), `./biscuit-${name}.js`]));
+
+/**
+ * In the script-tag build, code that imports another chunk's source imports
+ * that chunk's file instead (the dialog takes the shared markup from the
+ * banner chunk, the banner loads the Welsh chunk), so the browser shares one
+ * copy and no extra chunk comes out of the split.
+ */
+const importOtherChunks: Plugin = {
+  name: 'import-other-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, ({ path, resolveDir, kind }) => {
+      if (kind == 'entry-point') return;
+      for (const extension of ['', '.ts', '.tsx']) {
+        const file = CHUNK_FILES.get(resolve(resolveDir, path + extension));
+        if (file) return { path: file, external: true };
+      }
+      return undefined;
+    });
+  },
+};
 
 const shared: Options = { target: 'es2020', minify: true, sourcemap: true, treeshake: true };
 
@@ -9,7 +35,8 @@ const shared: Options = { target: 'es2020', minify: true, sourcemap: true, trees
 const shipped: Options = {
   ...shared,
   minify: 'terser',
-  terserOptions: { ecma: 2020, compress: { passes: 2 } },
+  // sourceMap: terser's own map, which tsup composes with esbuild's (without it the maps point at esbuild's output).
+  terserOptions: { ecma: 2020, compress: { passes: 2 }, sourceMap: true },
   esbuildOptions(options) {
     // tsup switches esbuild's minifier off when terser is chosen.
     options.minify = true;
@@ -37,8 +64,19 @@ export default defineConfig([
     external: ['react', /^preact(\/|$)/],
   },
   {
-    // The stylesheet npm users import as `biscuit-consent/style.css`.
+    // The stylesheet npm users import as `biscuit-consent/style.css`: every piece's.
     entry: { style: 'src/ui/styles.css' },
+    minify: true,
+  },
+  {
+    // The script tag's stylesheets: biscuit.css (what every piece uses, and the
+    // banner's), and biscuit-<name>.css for a chunk of the list with a `style`
+    // of its own, loaded with it.
+    entry: {
+      biscuit: 'src/ui/banner.css',
+      ...Object.fromEntries(Object.entries(LAZY_CHUNKS).flatMap(([name, chunk]) => ('style' in chunk ? [[`biscuit-${name}`, chunk.style]] : []))),
+    },
+    outDir: 'dist/browser',
     minify: true,
   },
   {
@@ -51,17 +89,20 @@ export default defineConfig([
     outExtension: () => ({ js: '.js' }),
   },
   {
-    // …and the modules it imports from its own folder only when needed.
+    // …and the modules it imports from its own folder only when needed: every
+    // chunk of src/lazy-chunks.json as biscuit-<name>.js (the script-tag
+    // loader and the size checks read the same list). Each is one file: what
+    // a chunk takes from another it imports from that chunk's file (the dialog
+    // takes the markup it shares with the banner from the banner's chunk, see
+    // importOtherChunks), and a small module two chunks both use (core/report)
+    // is in each rather than in a chunk of its own, one request later.
+    // test/lazy-chunks.test.ts checks that nothing else comes out.
     ...shipped,
-    entry: {
-      'biscuit-ui': 'src/ui/view.tsx',
-      'biscuit-writer': 'src/writer.ts',
-      'biscuit-log': 'src/integrations/consent-log.ts',
-      biscuit: 'src/ui/styles.css',
-    },
+    entry: Object.fromEntries(Object.entries(LAZY_CHUNKS).map(([name, { source }]) => [`biscuit-${name}`, source])),
     outDir: 'dist/browser',
     format: 'esm',
-    splitting: true,
+    splitting: false,
+    esbuildPlugins: [importOtherChunks],
     noExternal: [/.*/],
     outExtension: () => ({ js: '.js' }),
   },

@@ -11,6 +11,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/browser/**', 'test/cli/**/*.chromium.test.ts'],
+          // The property tests run thousands of cases: on a busy two-core
+          // machine they take seconds. A cap against hangs, not a speed check.
+          testTimeout: 30_000,
         },
       },
       {

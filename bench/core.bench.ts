@@ -12,6 +12,7 @@ import { resolveConfig, type ConsentConfig } from '../src/core/config';
 import { createRecord, recordFromStored } from '../src/core/record';
 import { createStore } from '../src/core/store';
 import { type Consent } from '../src/core/consent';
+import { createDomWatcher } from '../src/dom/watcher';
 import { createMemoryStorage } from '../src/storage/memory';
 
 /** The configuration every benchmark page uses: essential + analytics + marketing. */
@@ -99,7 +100,7 @@ describe(`activating ${BLOCKED} blocked scripts (jsdom)`, () => {
 
   bench(`returning visitor: createStore with the blocker runs ${BLOCKED} granted scripts`, async () => {
     prepare();
-    const consent = createStore({ config, storage: createMemoryStorage(COOKIE), now: () => now, plugins: [blocker()] });
+    const consent = createStore({ config, storage: createMemoryStorage(COOKIE), now: () => now, plugins: [blocker({ watcher: createDomWatcher() })] });
     await settle();
     expectActivated();
     consent.destroy();
@@ -107,7 +108,7 @@ describe(`activating ${BLOCKED} blocked scripts (jsdom)`, () => {
 
   bench(`first visit: acceptAll() activates ${BLOCKED} blocked scripts`, async () => {
     prepare();
-    const consent = createStore({ config, storage: createMemoryStorage(), now: () => now, plugins: [blocker()] });
+    const consent = createStore({ config, storage: createMemoryStorage(), now: () => now, plugins: [blocker({ watcher: createDomWatcher() })] });
     await consent.acceptAll();
     await settle();
     expectActivated();

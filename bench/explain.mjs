@@ -7,7 +7,8 @@
 //                                              CPU profile of our page, by source line (sampled, wall time)
 //   node bench/explain.mjs accept              accept click → script inserted → fetched → ran, every library
 //
-// BENCH_RUNS sets the number of page views to average (default 9).
+// BENCH_RUNS sets the number of page views to average (default 9); BENCH_SIZE the page
+// (small, cms or stress; default small).
 import { readFileSync, readdirSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
@@ -15,11 +16,13 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../examples/chromium.mjs';
 import { LIBRARIES } from './libraries.mjs';
 import { CHROMIUM_ARGS, CONTEXT_OPTIONS, instrument, recordConsent } from './measure.mjs';
+import { pageUrl } from './pages.mjs';
 import { ROOT, listen } from './serve.mjs';
 import { median } from './stats.mjs';
 
 const DIST = join(ROOT, 'dist', 'browser');
 const RUNS = Number(process.env.BENCH_RUNS || 9);
+const SIZE = process.env.BENCH_SIZE || 'small';
 const sourceName = (source) => (source || '(no source)').replace(/^.*?\/(src|node_modules)\//, '$1/');
 
 function bytes() {
@@ -78,7 +81,7 @@ async function profile(scenario = 'returning') {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
       await cdp.send('Profiler.start');
-      await page.goto(origin + lib.page);
+      await page.goto(origin + pageUrl(lib, SIZE));
       await page.waitForTimeout(800);
       const { profile: cpu } = await cdp.send('Profiler.stop');
       await context.close();
@@ -126,7 +129,7 @@ async function accept() {
           observer.observe(document, { childList: true, subtree: true });
         });
         const page = await context.newPage();
-        await page.goto(origin + lib.page);
+        await page.goto(origin + pageUrl(lib, SIZE));
         await page.evaluate(() => window.__bench.banner);
         await page.waitForTimeout(700);
         await page.locator(lib.accept).first().click();

@@ -1,11 +1,12 @@
 // One measured page view in a fresh browser context: the first-time visitor
-// (banner, then a click on "accept") and the returning visitor (consent
-// cookie already set). Timestamps are the page's own performance.now(), so
-// they count from navigation start and include no Playwright round trips.
+// (banner, then a click on "accept", "reject" or "customise" and "save") and
+// the returning visitor (consent cookie already set). Timestamps are the
+// page's own performance.now(), so they count from navigation start and
+// include no Playwright round trips.
 import { statSync } from 'node:fs';
+import { pageUrl } from './pages.mjs';
 import { fileFor } from './serve.mjs';
 
-/** Every page gets the same viewport and locale. */
 /**
  * Chromium flags for every benchmark run: without this one `navigator.webdriver`
  * is true, and vanilla-cookieconsent (hideFromBots, on by default) never shows
@@ -14,6 +15,7 @@ import { fileFor } from './serve.mjs';
  */
 export const CHROMIUM_ARGS = ['--disable-blink-features=AutomationControlled'];
 
+/** Every page gets the same viewport and locale. */
 export const CONTEXT_OPTIONS = { viewport: { width: 1280, height: 720 }, locale: 'en-GB', deviceScaleFactor: 1 };
 
 /**
@@ -34,15 +36,25 @@ export const NETWORKS = {
 export const SETTLE_MS = 500;
 /** The network counts as quiet after this long without a request in flight. */
 const QUIET_MS = 250;
-const TIMEOUT_MS = 30_000;
+const TIMEOUT_MS = 60_000;
+/** Event Timing reports nothing shorter: an interaction it does not report took at most this long. */
+export const EVENT_TIMING_FLOOR_MS = 16;
+/**
+ * How long the pointer rests on a button before the click, as a visitor's
+ * does (Playwright alone would press the moment the pointer arrives).
+ * Libraries that fetch code when the visitor heads for a button get this
+ * long to start; the figures without a rest are measured too.
+ */
+export const REST_MS = 150;
 
 /**
  * Runs in the page before any of its scripts (an init script). Collects
- * layout shifts, the first click's time, when the blocked analytics script
- * ran (through a setter, so nothing polls) and, with `poll`, when the
- * library's banner first became visible, checked once per animation frame.
- * Visible: in the viewport, a non-empty box, `visibility: visible`, and
- * neither it nor an ancestor `display: none` or `opacity: 0`.
+ * layout shifts, Event Timing entries, the first click's time, when the
+ * blocked analytics script ran (through a setter, so nothing polls) and, with
+ * `poll`, when the library's banner first became visible, checked once per
+ * animation frame. Visible: in the viewport, a non-empty box,
+ * `visibility: visible`, and neither it nor an ancestor `display: none` or
+ * `opacity: 0`.
  */
 export function instrument({ banner, poll }) {
   if (window !== window.top) return;
@@ -53,6 +65,7 @@ export function instrument({ banner, poll }) {
     shifts: 0,
     bannerAt: null,
     clickAt: null,
+    events: [],
     banner: new Promise((resolve) => (resolveBanner = resolve)),
     ran: new Promise((resolve) => (resolveRan = resolve)),
   };
@@ -69,8 +82,16 @@ export function instrument({ banner, poll }) {
   } catch {
     state.cls = NaN;
   }
+  try {
+    // The figure behind INP: from the input until the next paint after its handlers.
+    new PerformanceObserver((list) => {
+      for (const { name, startTime, duration, interactionId } of list.getEntries()) state.events.push({ name, startTime, duration, interactionId });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  } catch {
+    state.events = null;
+  }
 
-  addEventListener('click', () => state.clickAt ?? (state.clickAt = performance.now()), true);
+  addEventListener('click', (event) => state.clickAt ?? (state.clickAt = event.timeStamp), true);
 
   let ran;
   Object.defineProperty(window, '__analyticsRan', {
@@ -93,16 +114,32 @@ export function instrument({ banner, poll }) {
     }
     return true;
   };
-  state.bannerVisible = () => {
-    const element = document.querySelector(banner);
+  state.visible = (selector) => {
+    const element = document.querySelector(selector);
     return !!element && isVisible(element);
   };
+  state.bannerVisible = () => state.visible(banner);
+  /**
+   * Resolves with the time just after the frame in which `selector` is first
+   * visible was produced: checked in each animation frame, then a message,
+   * which runs after that frame's rendering.
+   */
+  state.whenVisible = (selector) =>
+    new Promise((resolve) => {
+      const check = () => {
+        if (!state.visible(selector)) return requestAnimationFrame(check);
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(0);
+      };
+      requestAnimationFrame(check);
+    });
   if (!poll) return;
   const check = () => {
     if (state.bannerVisible()) {
       state.bannerAt = performance.now();
       resolveBanner(state.bannerAt);
-    } else if (performance.now() < 20_000) requestAnimationFrame(check);
+    } else if (performance.now() < 30_000) requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 }
@@ -163,17 +200,20 @@ function watchNetwork(page, origin) {
 }
 
 /**
- * CDP Performance metrics for the page's main thread. `threadTicks` makes the
- * durations thread CPU time, which a busy shared machine disturbs less than
- * wall time; Chromium builds without it fall back to wall time.
+ * CDP Performance metrics for the page's main thread, and CPU throttling.
+ * Unthrottled, `threadTicks` makes the durations thread CPU time, which a
+ * busy shared machine disturbs less than wall time. Throttled, Chromium slows
+ * the page by pausing its thread, which thread time does not see, so the
+ * durations are wall time (`timeTicks`) there.
  */
-async function openMetrics(context, page, network) {
+async function openMetrics(context, page, { network, throttle = 1 }) {
   const cdp = await context.newCDPSession(page);
   if (network && network.conditions) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', network.conditions);
   }
-  let timeDomain = 'threadTicks';
+  if (throttle != 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  let timeDomain = throttle == 1 ? 'threadTicks' : 'timeTicks';
   try {
     await cdp.send('Performance.enable', { timeDomain });
   } catch {
@@ -203,37 +243,82 @@ function watchErrors(page) {
   return errors;
 }
 
-async function openPage(browser, origin, lib, { poll, cookies, network }) {
+async function openPage(browser, origin, lib, { poll, cookies, network, throttle, size }) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
   if (cookies && cookies.length) await context.addCookies(cookies);
   await context.addInitScript(instrument, { banner: lib.banner, poll });
   const page = await context.newPage();
   const requests = watchNetwork(page, origin);
   const errors = watchErrors(page);
-  const metrics = await openMetrics(context, page, network);
+  const metrics = await openMetrics(context, page, { network, throttle });
+  await page.goto(origin + pageUrl(lib, size));
   return { context, page, network: requests, errors, metrics };
+}
+
+/**
+ * Clicks `selector` and returns the interaction's latency as Event Timing
+ * reports it: the longest of its events (pointerdown, pointerup, click), each
+ * from the input until the next paint after its handlers. Event Timing leaves
+ * out events under 16 ms, so an interaction it does not report counts as
+ * 16 ms, an upper bound. Also returns the click's own timestamp.
+ */
+async function clickAndTime(page, selector, rest = REST_MS) {
+  const button = page.locator(selector).first();
+  if (rest) {
+    await button.hover();
+    await page.waitForTimeout(rest);
+  }
+  const before = await page.evaluate(() => {
+    window.__bench.clickAt = null;
+    return performance.now();
+  });
+  await button.click();
+  // Entries arrive after the paint that ends them.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 250))));
+  return page.evaluate(
+    ({ before, floor }) => {
+      const { events, clickAt } = window.__bench;
+      if (!events) return { latency: NaN, clickAt };
+      const mine = events.filter((entry) => entry.startTime >= before && /^(pointer|mouse)(down|up)$|^click$/.test(entry.name));
+      return { latency: Math.max(floor, ...mine.map((entry) => entry.duration)), clickAt };
+    },
+    { before, floor: EVENT_TIMING_FLOOR_MS },
+  );
+}
+
+/**
+ * A first-time visitor's page, opened and waited on until SETTLE_MS after its
+ * banner is visible and the network is quiet; `visit` gets it, with the time
+ * the banner became visible, and the page is closed after.
+ */
+async function withBanner(browser, origin, lib, options, visit) {
+  const opened = await openPage(browser, origin, lib, { ...options, poll: true });
+  try {
+    const bannerMs = await within(opened.page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
+    await opened.page.waitForTimeout(SETTLE_MS);
+    await opened.network.quiet();
+    return await visit({ ...opened, bannerMs });
+  } finally {
+    await opened.context.close();
+  }
 }
 
 /**
  * A first-time visitor: time to banner visible, script time, CLS and library
  * files up to SETTLE_MS after it (and the network quiet); then a click on
- * "accept" and the time until the blocked script ran.
+ * "accept": its Event Timing latency, the time until the blocked script ran
+ * and the files that click fetched.
  */
-export async function firstVisit(browser, origin, lib, { network } = {}) {
-  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { poll: true, network });
-  try {
-    await page.goto(origin + lib.page);
-    const bannerMs = await within(page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
-    await page.waitForTimeout(SETTLE_MS);
-    await requests.quiet();
+export function firstVisit(browser, origin, lib, options) {
+  return withBanner(browser, origin, lib, options, async ({ page, network: requests, errors, metrics, bannerMs }) => {
     const { scriptMs, taskMs, layoutMs, styleMs } = await metrics.read();
-    const before = await page.evaluate(() => ({ cls: window.__bench.cls, shifts: window.__bench.shifts, ran: window.__analyticsRan }));
+    const before = await page.evaluate(() => ({ cls: window.__bench.cls, shifts: window.__bench.shifts, ran: window.__analyticsRan, elements: document.getElementsByTagName('*').length }));
     const files = requests.files();
     if (before.ran !== undefined) errors.push('the blocked analytics script ran before consent');
 
-    await page.locator(lib.accept).first().click();
+    const { latency: acceptLatency, clickAt } = await clickAndTime(page, lib.accept);
     const ranMs = await within(page.evaluate(() => window.__bench.ran), TIMEOUT_MS, 'the analytics script after accept');
-    const clickMs = await page.evaluate(() => window.__bench.clickAt);
+    await requests.quiet();
     const count = await page.evaluate(() => window.__analyticsCount);
     if (count !== 1) errors.push(`the analytics script ran ${count} times`);
     return {
@@ -244,14 +329,43 @@ export async function firstVisit(browser, origin, lib, { network } = {}) {
       styleMs,
       cls: before.cls,
       shifts: before.shifts,
-      acceptToRunMs: ranMs - clickMs,
+      elements: before.elements,
+      acceptLatency,
+      acceptToRunMs: ranMs - clickAt,
       files,
+      filesAfterAccept: requests.files(),
       timeDomain: metrics.timeDomain,
       errors: [...errors, ...requests.problems],
     };
-  } finally {
-    await context.close();
-  }
+  });
+}
+
+/** A first-time visitor who rejects: the Event Timing latency of "reject". */
+export function rejectVisit(browser, origin, lib, options) {
+  return withBanner(browser, origin, lib, options, async ({ page, network: requests, errors }) => {
+    const { latency: rejectLatency } = await clickAndTime(page, lib.reject);
+    await page.waitForTimeout(SETTLE_MS);
+    if ((await page.evaluate(() => window.__analyticsRan)) !== undefined) errors.push('the blocked analytics script ran after reject');
+    return { rejectLatency, errors: [...errors, ...requests.problems] };
+  });
+}
+
+/**
+ * A first-time visitor who customises: "customise" until the dialog is
+ * visible (the longer of its Event Timing latency and the time from the click
+ * to just after the first frame that shows the dialog, fetching included),
+ * then the Event Timing latency of "save" in the dialog. With `rest: 0` the
+ * click comes the moment the pointer arrives.
+ */
+export function customiseVisit(browser, origin, lib, options) {
+  return withBanner(browser, origin, lib, options, async ({ page, network: requests, errors }) => {
+    const visible = page.evaluate((selector) => window.__bench.whenVisible(selector), lib.dialog);
+    const { latency, clickAt } = await clickAndTime(page, lib.customise, options.rest ?? REST_MS);
+    const dialogMs = (await within(visible, TIMEOUT_MS, `${lib.name}'s dialog`)) - clickAt;
+    await requests.quiet();
+    const { latency: saveLatency } = lib.save ? await clickAndTime(page, lib.save) : { latency: NaN };
+    return { customiseLatency: Math.max(latency, dialogMs), dialogMs, saveLatency, errors: [...errors, ...requests.problems] };
+  });
 }
 
 /**
@@ -259,10 +373,9 @@ export async function firstVisit(browser, origin, lib, { network } = {}) {
  * blocked script ran, then script time and library files SETTLE_MS later
  * (and the network quiet). The banner must stay hidden.
  */
-export async function returningVisit(browser, origin, lib, { cookies, network } = {}) {
-  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { poll: false, cookies, network });
+export async function returningVisit(browser, origin, lib, options) {
+  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { ...options, poll: false });
   try {
-    await page.goto(origin + lib.page);
     const analyticsMs = await within(page.evaluate(() => window.__bench.ran), TIMEOUT_MS, `the analytics script (${lib.name}, returning)`);
     await page.waitForTimeout(SETTLE_MS);
     await requests.quiet();
@@ -291,14 +404,13 @@ export async function returningVisit(browser, origin, lib, { cookies, network } 
 }
 
 /**
- * Makes the returning visitor's consent: opens the page, waits for the
+ * Makes the returning visitor's consent: opens the small page, waits for the
  * banner, lets the library record "analytics granted, marketing refused"
  * through its own API, and returns the cookies it set.
  */
 export async function recordConsent(browser, origin, lib) {
-  const { context, page, network: requests, errors } = await openPage(browser, origin, lib, { poll: true });
+  const { context, page, network: requests, errors } = await openPage(browser, origin, lib, { poll: true, size: 'small' });
   try {
-    await page.goto(origin + lib.page);
     await within(page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
     await page.evaluate(lib.grantAnalyticsOnly);
     await page.waitForTimeout(SETTLE_MS);

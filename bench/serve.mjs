@@ -5,12 +5,13 @@
 // would; never cached. The byte counts come from the files, not from here.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FLOORS, LIBRARIES } from './libraries.mjs';
+import { renderPage } from './pages.mjs';
+import { BENCH, ROOT } from './paths.mjs';
 
-export const BENCH = fileURLToPath(new URL('.', import.meta.url));
-export const ROOT = resolve(BENCH, '..');
+export { BENCH, ROOT };
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -59,10 +60,25 @@ function gzipOf(file) {
   return gzipped.get(key);
 }
 
+/** `/pages/<id>.html?size=…`: the generated page of a library or floor (see pages.mjs). */
+function generatedPage(pathname, searchParams) {
+  const match = /^\/pages\/([\w-]+)\.html$/.exec(pathname);
+  const lib = match && [...LIBRARIES, ...FLOORS].find((each) => each.id == match[1]);
+  return lib ? renderPage(lib, searchParams.get('size') || 'small') : undefined;
+}
+
 export function createBenchServer() {
   return createServer((request, response) => {
-    const { pathname } = new URL(request.url, 'http://127.0.0.1');
+    const { pathname, searchParams } = new URL(request.url, 'http://127.0.0.1');
     if (pathname == '/favicon.ico') return response.writeHead(204).end();
+    const html = generatedPage(pathname, searchParams);
+    if (html !== undefined) {
+      const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] || '');
+      const body = gzip ? gzipSync(html) : Buffer.from(html);
+      return response
+        .writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) })
+        .end(body);
+    }
     const file = fileFor(pathname);
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
       return response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');

@@ -1,14 +1,15 @@
 import { blocker } from './blocker';
-import { resolveConfig } from './core/config';
-import { warn } from './core/report';
+import type { ResolvedConfig } from './core/config';
 import { createStore } from './core/store';
 import { type Consent } from './core/consent';
 import { type ConsentPlugin } from './core/plugin';
+import { createDomWatcher } from './dom/watcher';
 import { cookieCleanup } from './integrations/cookie-cleanup';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { tabSync } from './integrations/tab-sync';
 import { createCookieStorage } from './storage/cookie-storage';
 import { createMemoryStorage } from './storage/memory';
+import type { UiContext } from './ui/loader';
 
 /** The lazily loaded parts, so each build can say where they come from. */
 export interface Chunks {
@@ -45,29 +46,41 @@ const domEvents: ConsentPlugin = (consent) => {
   };
 };
 
+/** A piece of the page-facing UI, given the instance's DOM watcher and what else the UI shares. */
+export type UiPlugin = (context: UiContext) => ConsentPlugin;
+
 /**
- * The browser composition shared by every entry: the validated config, the
- * cookie (or a memory store outside the browser), the integrations it asks
+ * The browser composition shared by every entry: the validated config (each
+ * entry validates it its own way), the cookie (or a memory store outside the browser), the integrations it asks
  * for, the DOM plugins, then `ui`; `chunks` says where the lazy parts come
  * from. Google Consent Mode comes first so its `default` is in `dataLayer`
- * before anything else can run.
+ * before anything else can run. Every piece that looks for marked-up elements
+ * shares one DOM watcher.
  */
-export function createConsentWith(config: unknown, ui: readonly ConsentPlugin[], chunks: Chunks): Consent {
-  const resolved = resolveConfig(config, warn);
+export function createConsentWith(resolved: ResolvedConfig, ui: readonly UiPlugin[], chunks: Chunks): Consent {
   const { googleConsentMode: consentMode, consentLog } = resolved;
   const writer = once(chunks.writer);
   const loadWriter = () => Promise.resolve(writer());
   const browser = typeof document != 'undefined';
-  // Whoever is shown the UI is about to choose: fetch what saving needs while they read.
-  const preload: ConsentPlugin = (consent) =>
-    consent.on('show', () => void Promise.all([loadWriter(), consentLog && chunks.log()]).catch(() => {}));
-  const plugins = [domEvents, blocker({ nonce: resolved.nonce }), cookieCleanup(loadWriter), tabSync, preload, ...ui];
-  if (consentMode) plugins.unshift(googleConsentMode(consentMode));
+  const prepareSave = () => void Promise.all([loadWriter(), consentLog && chunks.log()]).catch(() => {});
+  // A UI of the site's own shows itself through `show`: whoever sees it is about to choose.
+  const preload: ConsentPlugin = (consent) => consent.on('show', prepareSave);
+  const pagePlugins = () => {
+    const watcher = createDomWatcher();
+    return [
+      ...(consentMode ? [googleConsentMode(consentMode)] : []),
+      domEvents,
+      blocker({ watcher, nonce: resolved.nonce }),
+      cookieCleanup(loadWriter),
+      tabSync,
+      ...(ui.length ? ui.map((piece) => piece({ watcher, prepareSave })) : [preload]),
+    ];
+  };
   return createStore({
     config: resolved,
     storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie, writer) : createMemoryStorage()),
     gpc: browser && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     log: consentLog && (async (record) => (await chunks.log()).sendToConsentLog(consentLog.url, record)),
-    plugins: browser ? plugins : [],
+    plugins: browser ? pagePlugins() : [],
   });
 }

@@ -1,9 +1,12 @@
 import { report, warn } from '../core/report';
 import type { ConsentPlugin } from '../core/plugin';
+import { inDocumentOrder, type DomWatcher } from '../dom/watcher';
 import { unsafeUrl } from './url-check';
 
 /** Options of `blocker`. */
 export interface BlockerOptions {
+  /** The instance's DOM watcher, which finds the blocked elements. */
+  watcher: DomWatcher;
   /**
    * The page's CSP nonce. When there is one, only blocked scripts (and
    * `data-srcdoc` frames) that carry it themselves are activated: markup
@@ -35,10 +38,12 @@ const SELECTOR =
  * just before each one, so nothing runs after a withdrawal that was queued
  * before it.
  */
-export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
+export function blocker({ watcher, nonce }: BlockerOptions): ConsentPlugin {
   return (consent, onApply, provide) => {
     const known = consent.config.categories.map((category) => category.name);
     const queued = new WeakSet<Element>();
+    // Found but not (yet) granted: what a later choice may activate, without looking through the page again.
+    let waiting: Element[] = [];
     const warned = new Set<string>();
     // Scripts activate one after another: an external classic script finishes
     // loading before the next blocked script runs, as the parser would have done.
@@ -96,34 +101,52 @@ export function blocker({ nonce }: BlockerOptions = {}): ConsentPlugin {
       }
     };
 
-    const scan = () => {
-      document.querySelectorAll(SELECTOR).forEach((element) => {
-        if (queued.has(element) || !granted(element)) return;
+    /**
+     * Queues the blocked and granted ones among `elements` (in document
+     * order); returns the others, which wait (an element may still get its
+     * data-src, or its categories a grant).
+     */
+    const consider = (elements: Element[]) => {
+      const still: Element[] = [];
+      for (const element of elements) {
+        if (queued.has(element) || !element.isConnected) continue;
+        if (!element.matches(SELECTOR) || !granted(element)) {
+          still.push(element);
+          continue;
+        }
         queued.add(element);
         // Asked again when its turn comes: withdrawn since, it waits for the next
         // grant. One element that cannot be activated (a Trusted Types page
         // refusing a srcdoc, say) must not hold up the rest.
-        chain = chain.then(() => (granted(element) ? activate(element) : void queued.delete(element))).catch(report);
-      });
+        chain = chain
+          .then(() => {
+            if (granted(element)) return activate(element);
+            queued.delete(element);
+            waiting.push(element);
+          })
+          .catch(report);
+      }
+      return still;
     };
 
-    const observer = new MutationObserver((mutations) => {
-      const added = mutations.some((mutation) =>
-        Array.from(mutation.addedNodes).some(
-          (node) => node instanceof Element && (node.matches(SELECTOR) || node.querySelector(SELECTOR)),
-        ),
-      );
-      if (added) scan();
+    // One attribute for the watcher's query (Chromium answers it fastest); the full selector here.
+    const offWatch = watcher.watch({
+      selector: '[data-consent]',
+      added: (elements) => {
+        const already = new Set(waiting);
+        waiting.push(...consider(elements).filter((element) => !already.has(element)));
+      },
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
     // One element on request, whatever its categories say: a placeholder's "Load this content".
     provide('activate', (element) => void activate(element));
     // At once, not after the cookie write: the visitor is waiting for what they allowed.
-    const off = onApply(scan);
-    scan();
+    const offApply = onApply(() => {
+      // Elements found at different times: activate them in the order of the page.
+      waiting = consider(inDocumentOrder(waiting));
+    });
     return () => {
-      observer.disconnect();
-      off();
+      offWatch();
+      offApply();
     };
   };
 }

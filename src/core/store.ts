@@ -58,6 +58,8 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
   let announced = record;
   /** The record lives only in memory: its write failed. */
   let unsaved = false;
+  /** The record this instance saved last, so a write that lands after another tab's still applies here. */
+  let latest: ConsentRecord | undefined;
   let writes: Promise<unknown> = Promise.resolve();
   let logging: { record: ConsentRecord; done: Promise<ConsentLogError | undefined> } | undefined;
 
@@ -78,8 +80,12 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     return error;
   };
   /** Runs storage work after every earlier write, so the last choice is the one kept. */
+  // After a task's pause: the click that made the choice gets its next frame
+  // painted first (interaction latency), and what the choice allows has
+  // already started (apply runs before this).
   const queue = <T>(work: () => Promise<T>): Promise<T> => {
-    const done = writes.then(work);
+    const paused = new Promise((resolve) => setTimeout(resolve));
+    const done = writes.then(() => paused).then(work);
     writes = done.catch(() => {});
     return done;
   };
@@ -117,9 +123,12 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     // Saving the same choice again (a double click, a retry) rewrites the
     // cookie and retries the log, but keeps the record: nothing changed.
     if (!sameChoice(record, next) || !record.updatedAt) apply(next);
-    const saving = record;
+    const saving = (latest = record);
     return queue(async () => {
       const storageError = await persist(saving);
+      // Another tab's choice, adopted while this write waited, is now overwritten in the cookie:
+      // the page follows the cookie again (unless a later choice of its own is on its way).
+      if (!storageError && saving === latest) apply(saving);
       announce(saving);
       if (storageError) return { ok: false, error: fail(storageError) } as const;
       const logged = sendLog(saving);

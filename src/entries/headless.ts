@@ -3,14 +3,15 @@
  * with no UI code. `showBanner`, `showPreferences` and `hide` only emit `show`
  * and `hide`, for a UI of your own.
  */
-import type { CategoryNames, ConsentConfig } from '../core/config';
+import { resolveConfig, type CategoryNames, type ConsentConfig } from '../core/config';
 import type { Consent } from '../core/consent';
 import { createConsentWith } from '../create-consent';
+import { warn } from '../core/report';
 import { NPM_CHUNKS } from '../npm-chunks';
 
 export * from './exports';
 
 /** Creates a consent instance without UI. Throws a `ConfigError` for a malformed config. */
 export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
-  return createConsentWith(config, [], NPM_CHUNKS) as Consent<CategoryNames<Cfg>>;
+  return createConsentWith(resolveConfig(config, warn), [], NPM_CHUNKS) as Consent<CategoryNames<Cfg>>;
 }

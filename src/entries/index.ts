@@ -2,11 +2,12 @@
  * `biscuit-consent`: the consent API with its banner and preferences panel.
  * The UI is a separate chunk, loaded only when something must be shown.
  */
-import type { CategoryNames, ConsentConfig } from '../core/config';
+import { resolveConfig, type CategoryNames, type ConsentConfig } from '../core/config';
 import type { Consent } from '../core/consent';
 import { createConsentWith } from '../create-consent';
+import { warn } from '../core/report';
 import { NPM_CHUNKS } from '../npm-chunks';
-import { uiLoader } from '../ui/loader';
+import { uiLoader, type UiChunks } from '../ui/loader';
 
 export * from './exports';
 
@@ -16,5 +17,11 @@ export * from './exports';
  * Throws a `ConfigError` for a malformed config.
  */
 export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
-  return createConsentWith(config, [uiLoader(() => import('../ui/view'))], NPM_CHUNKS) as Consent<CategoryNames<Cfg>>;
+  return createConsentWith(resolveConfig(config, warn), [uiLoader((name) => NPM_UI[name]())], NPM_CHUNKS) as Consent<CategoryNames<Cfg>>;
 }
+
+// The app's bundler splits each piece of the UI into a chunk of its own.
+const NPM_UI: { readonly [K in keyof UiChunks]: () => Promise<UiChunks[K]> } = {
+  banner: () => import('../ui/view'),
+  dialog: () => import('../ui/dialog'),
+};

@@ -5,12 +5,15 @@
  * configured) the consent log client from the folder the script came from,
  * only when they are needed.
  */
-import { report, warn } from '../core/report';
-import { dropField } from '../core/drop-field';
-import { ConfigError } from '../core/errors';
+import { salvageConfig } from '../config-salvage';
+import { readConfig } from '../core/config';
 import type { Consent } from '../core/consent';
-import { createConsentWith, type Chunks } from '../create-consent';
-import { uiLoader } from '../ui/loader';
+import { report, warn } from '../core/report';
+import { createConsentWith } from '../create-consent';
+import { uiLoader, type LoadUiChunk } from '../ui/loader';
+
+/** The name of a lazily loaded chunk: `biscuit-<name>.js` next to this script. */
+type LazyChunk = keyof typeof import('../lazy-chunks.json');
 
 /** `window.Biscuit`: the Consent object, whose `push` runs a function with it at once. */
 export type BiscuitGlobal = Consent & { push(command: (api: Consent) => void): void };
@@ -58,59 +61,47 @@ function findConfig(): unknown {
 }
 
 /**
- * Creates the instance. A CMS field with a typo must never leave visitors
- * without a banner, or the site without its categories and their clean-up
- * lists, so each field a ConfigError names is reported and left out (only
- * that field: one cookie pattern, one category too many), and the rest of the
- * config still applies.
+ * Creates the instance. Its config's checks run here, but the words for a
+ * field at fault are in the `report` chunk, loaded only when there is one:
+ * the field is dropped at once (see salvageConfig) and reported when the words
+ * arrive.
  */
-function start(config: unknown, chunks: Chunks, load: () => Promise<typeof import('../ui/view')>): Consent {
-  let remaining: Record<string, unknown> = {};
-  // A plain object only: <form id="BiscuitConfig"> makes window.BiscuitConfig an element.
-  if (Object.prototype.toString.call(config) == '[object Object]') remaining = { ...(config as object) };
-  else if (config !== undefined) {
-    console.error('biscuit-consent: the config must be a plain object; using the defaults');
-  }
-  // The page uses nonces, as this script's shows: only blocked scripts that carry it may run.
-  if (remaining.nonce === undefined && nonce) remaining.nonce = nonce;
-  for (;;) {
-    try {
-      return createConsentWith(remaining, [uiLoader(load)], chunks);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      // A field it cannot find (a missing one, say) takes its top-level field with it.
-      let field = error.path;
-      let rest = dropField(remaining, field);
-      if (!rest) rest = dropField(remaining, (field = field.split(/[.[]/)[0]!)) || {};
-      console.error(`${error.message}; ignoring config.${field}`);
-      remaining = rest;
-    }
-  }
+function start(raw: unknown, chunk: <T>(name: LazyChunk) => Promise<T>, load: LoadUiChunk): Consent {
+  let wrong = false;
+  const config = salvageConfig(
+    raw,
+    // The page uses nonces, as this script's shows: only blocked scripts that carry it may run.
+    (config) => readConfig(config.nonce === undefined && nonce ? { ...config, nonce } : config, String, () => (wrong = true)),
+    () => (wrong = true),
+  );
+  if (wrong) chunk<typeof import('../config-report')>('report').then((module) => module.reportConfig(raw), report);
+  return createConsentWith(config, [uiLoader(load)], { writer: () => chunk('writer'), log: () => chunk('log') });
 }
 
 const existing = window.Biscuit;
 if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'function') {
   console.warn('biscuit-consent: the script is on this page twice; the second copy does nothing');
 } else {
-  // Chunks sit next to this script, wherever it was copied to.
+  // Chunks sit next to this script, wherever it was copied to, named as in src/lazy-chunks.json.
   const base = script ? script.src : location.href;
-  const chunk = <T>(name: string) => import(/* @vite-ignore */ new URL(name, base).href) as Promise<T>;
-  const stylesheet = () =>
-    new Promise((resolve) => {
+  const chunk = <T>(name: LazyChunk) => import(/* @vite-ignore */ new URL(`biscuit-${name}.js`, base).href) as Promise<T>;
+  const stylesheets: Record<string, Promise<unknown>> = {};
+  /** Adds a stylesheet from this folder (once), resolving when it applies; if it fails, the UI still shows. */
+  const stylesheet = (file: string) =>
+    (stylesheets[file] ||= new Promise((resolve) => {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
-      link.href = new URL('biscuit.css', base).href;
+      link.href = new URL(file, base).href;
       if (nonce) link.nonce = nonce;
-      // Show the UI once it is styled; if the stylesheet fails, still show it.
       link.onload = link.onerror = resolve;
       document.head.append(link);
-    });
-  let styled: Promise<unknown> | undefined;
-  const chunks: Chunks = { writer: () => chunk('biscuit-writer.js'), log: () => chunk('biscuit-log.js') };
-  const view = () =>
-    Promise.all([chunk<typeof import('../ui/view')>('biscuit-ui.js'), (styled ||= stylesheet())]).then(([module]) => module);
+    }));
+  // Each piece of the UI with its stylesheets, so nothing shows unstyled: biscuit.css, and the
+  // dialog's own (the dialog has a `style` in the chunk list).
+  const ui: LoadUiChunk = (name) =>
+    Promise.all([chunk<never>(name), stylesheet('biscuit.css'), name == 'dialog' && stylesheet(`biscuit-${name}.css`)]).then(([module]) => module);
 
-  const consent = start(findConfig(), chunks, view) as BiscuitGlobal;
+  const consent = start(findConfig(), chunk, ui) as BiscuitGlobal;
   const run = (command: Command) => {
     try {
       command(consent);

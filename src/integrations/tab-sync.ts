@@ -15,7 +15,8 @@ export const tabSync: ConsentPlugin = (consent) => {
     adopting = false;
   };
   // Opening the channel costs the browser some work: leave it until the page
-  // has loaded, well within the second another tab's change may take.
+  // has loaded, well within the second another tab's change may take. A
+  // change announced before then is caught by reading the cookie once more.
   const open = setTimeout(() => {
     try {
       channel = new BroadcastChannel(`biscuit-consent:${consent.config.cookie.name}`);
@@ -23,6 +24,7 @@ export const tabSync: ConsentPlugin = (consent) => {
     } catch {
       // Old browsers, or a page that removed it: the focus re-read below still works.
     }
+    refresh();
   }, 50);
   const off = consent.on('change', () => {
     // A change adopted from another tab is not announced back to it.

@@ -1,68 +1,137 @@
 import type { ConsentPlugin } from '../core/plugin';
+import type { DomWatcher } from '../dom/watcher';
+import type { Dialog } from './dialog';
 import type { View } from './view';
+
+/** The UI's lazily loaded pieces, by chunk name (see src/lazy-chunks.json). */
+export interface UiChunks {
+  /** view.ts: the root, the texts, the banner. */
+  banner: typeof import('./view');
+  /** dialog.tsx: the "Customise cookies" dialog and the cookies-page forms (Preact). */
+  dialog: typeof import('./dialog');
+}
+
+/** Loads a piece of the UI: `() => import(…)` in the npm build, a file next to the script in the script-tag build. */
+export type LoadUiChunk = <K extends keyof UiChunks>(name: K) => Promise<UiChunks[K]>;
+
+/** What the composition gives each piece of the UI. */
+export interface UiContext {
+  /** The instance's one DOM watcher. */
+  readonly watcher: DomWatcher;
+  /** Starts fetching what saving a choice needs (the cookie writer), for a visitor about to choose. */
+  prepareSave(): void;
+}
+
+/** Elements that open the dialog when clicked. */
+const OPENER = '[data-consent-open]';
 
 /**
  * The part of the UI every visitor downloads, so it stays tiny and imports no
- * Preact. It loads the view (with `load`, once) only when something must be
- * shown: the banner for a visitor who has not decided, the dialog when asked
- * for, or the form of an element with `data-consent-preferences`. Any element
- * with `data-consent-open` (or inside one) opens the dialog when clicked.
+ * UI code. It loads the view (the banner) only when something must be shown,
+ * and the dialog chunk (Preact) only when the visitor heads for it: pointer
+ * over or focus on "Customise cookies" or a `data-consent-open` element, or a
+ * page with a `data-consent-preferences` form. Any element with
+ * `data-consent-open` (or inside one) opens the dialog when clicked.
  *
- * `load` is how the view arrives: `() => import('./view')` in the npm build,
- * a copy next to the script in the script-tag build.
+ * When a piece cannot be loaded (a missing file, another origin without
+ * CORS), nothing optional runs, the failure is reported once on the console,
+ * the next request tries again, and `data-consent-open` links do what links
+ * do, so the visitor still reaches the cookies page.
  */
-export function uiLoader(load: () => Promise<typeof import('./view')>): ConsentPlugin {
-  return (consent) => {
-    // Every use of the view chains on this one promise, so a clean-up queued after them runs last.
-    let view: Promise<View> | undefined;
-    let clicked: Element | null = null;
+export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlugin {
+  return ({ watcher, prepareSave }) =>
+    (consent) => {
+      let view: Promise<View> | undefined;
+      let dialog: Promise<Dialog> | undefined;
+      let clicked: Element | null = null;
+      // The opener whose click was held back for the dialog: followed after all if the dialog cannot load.
+      let held: HTMLElement | null = null;
+      // The dialog could not be loaded the last time it was asked for.
+      let failed = false;
+      let reported = false;
+      const ignore = () => {};
 
-    const withView = (use: (view: View) => void) => {
-      if (!view) {
-        view = load().then((module) => module.createView(consent));
-        // After a failed download (a network blip, say), the next request tries again.
-        view.catch(() => (view = undefined));
-      }
-      view.then(use).catch(console.error);
-    };
+      const fail = (error: Error): never => {
+        if (!reported) console.error(`biscuit-consent: could not load the cookie banner or settings (${error.message}); links to the cookies page still work`);
+        reported = true;
+        throw error;
+      };
+      const onIntent = (piece: 'dialog' | 'save') => (piece == 'save' ? prepareSave() : getDialog().catch(ignore));
+      // Each loads once; after a failure (a network blip, say), the next request tries again.
+      const getView = () =>
+        (view ||= load('banner').then(
+          (module) => module.createView(consent, { onIntent }),
+          (error) => {
+            view = undefined;
+            return fail(error);
+          },
+        ));
+      const getDialog = () =>
+        (dialog ||= Promise.all([getView(), load('dialog')]).then(
+          ([loaded, module]) => {
+            failed = false;
+            // Whoever opens the dialog is about to choose.
+            prepareSave();
+            return module.createDialog(loaded);
+          },
+          (error) => {
+            dialog = undefined;
+            failed = true;
+            return fail(error);
+          },
+        ));
 
-    // Forms for new elements; once the view is loaded, also to drop forms whose element left.
-    const scan = () => {
-      const elements = document.querySelectorAll('[data-consent-preferences]');
-      if (elements.length || view) withView((loaded) => loaded.mountForms(elements));
-    };
-
-    const onClick = (event: MouseEvent) => {
-      const target = event.target;
-      const opener = target instanceof Element && target.closest('[data-consent-open]');
-      if (opener) {
-        event.preventDefault();
+      const onClick = (event: MouseEvent) => {
+        const target = event.target;
+        const opener = target instanceof Element && target.closest(OPENER);
+        if (!opener) return;
+        // Once the dialog has failed to load, a link goes where it leads; anything else tries again.
+        if (failed && opener.closest('a[href],area[href]')) return;
+        if (!failed) {
+          event.preventDefault();
+          held = opener as HTMLElement;
+        }
         // Safari does not focus a clicked link or button: remember it for focus return.
         clicked = opener;
         consent.showPreferences();
-      }
-    };
+      };
+      const onPointer = (event: Event) => {
+        const target = event.target;
+        if (target instanceof Element && target.closest(OPENER)) onIntent('dialog');
+      };
 
-    const offs = [
-      consent.on('show', (which) => {
-        const opener = clicked || document.activeElement;
-        clicked = null;
-        withView((loaded) => loaded.show(which, opener));
-      }),
-      consent.on('hide', () => view && withView((loaded) => loaded.hide())),
-    ];
-    document.addEventListener('click', onClick);
-    const observer = new MutationObserver(scan);
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    scan();
-    // Nothing to ask when every category is essential.
-    if (!consent.decided && consent.config.categories.some((category) => !category.essential)) consent.showBanner();
+      const listen = (type: string, listener: (event: never) => void) => {
+        document.addEventListener(type, listener as EventListener);
+        return () => document.removeEventListener(type, listener as EventListener);
+      };
+      const offs = [
+        consent.on('show', (which) => {
+          const opener = clicked || document.activeElement;
+          const following = held;
+          clicked = held = null;
+          if (which == 'banner') getView().then((loaded) => loaded.showBanner('question', opener), ignore);
+          // When the dialog cannot load, the click it held back goes ahead: a link to the cookies page still works.
+          else getDialog().then((loaded) => loaded.open(opener), () => following?.click());
+        }),
+        consent.on('hide', () => view?.then((loaded) => loaded.hide(), ignore)),
+        watcher.watch({
+          selector: '[data-consent-preferences]',
+          added: (elements) => void getDialog().then((loaded) => loaded.mountForms(elements), ignore),
+          // Once the forms are loaded, drop those whose element left.
+          removed: () => dialog?.then((loaded) => loaded.mountForms([]), ignore),
+        }),
+        listen('click', onClick),
+        listen('pointerover', onPointer),
+        listen('focusin', onPointer),
+      ];
+      // Nothing to ask when every category is essential.
+      if (!consent.decided && consent.config.categories.some((category) => !category.essential)) consent.showBanner();
 
-    return () => {
-      offs.forEach((off) => off());
-      document.removeEventListener('click', onClick);
-      observer.disconnect();
-      if (view) view.then((loaded) => loaded.destroy(), () => {});
+      return () => {
+        offs.forEach((off) => off());
+        // After whatever is still loading, and only what did load.
+        dialog?.then((loaded) => loaded.destroy(), ignore);
+        view?.then((loaded) => loaded.destroy(), ignore);
+      };
     };
-  };
 }

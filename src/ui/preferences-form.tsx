@@ -1,10 +1,8 @@
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h } from 'preact';
+import { h } from './preact-h';
 import type { Texts } from './texts/en';
-import { Button } from './button';
-import { Notice } from './notice';
-import { Paragraph } from './paragraph';
+import { button, notice, paragraph, type FormAction } from './view';
 
 /** A category as the form shows it: the config's flags with texts in the visitor's language. */
 export interface CategoryView {
@@ -23,9 +21,6 @@ export interface FormState {
   choices: Record<string, boolean>;
   notice?: 'saved' | 'error' | undefined;
 }
-
-/** Which button of the form was pressed. */
-export type FormAction = 'save' | 'accept' | 'reject';
 
 /** Props of `PreferencesForm`. */
 export interface PreferencesFormProps {
@@ -51,9 +46,9 @@ export interface PreferencesFormProps {
  * and each fieldset described by its description (an id), hence `id`.
  */
 export function PreferencesForm({ id, categories, texts, href, gpc, state, onChoose, onAction }: PreferencesFormProps) {
-  const { choices, notice } = state;
+  const { choices, notice: outcome } = state;
   const { langs } = texts;
-  const noticeText = notice == 'saved' ? 'formSaved' : 'error';
+  const noticeText = outcome == 'saved' ? 'formSaved' : 'error';
   return (
     <form
       class="bc-form"
@@ -62,8 +57,8 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
         onAction('save');
       }}
     >
-      {notice && <Notice role={notice == 'saved' ? 'status' : 'alert'} text={texts[noticeText]} lang={langs[noticeText]} />}
-      <Paragraph text={texts.panelIntro} href={href} lang={langs.panelIntro} />
+      {outcome && notice(h, outcome == 'saved' ? 'status' : 'alert', texts[noticeText], undefined, langs[noticeText])}
+      {paragraph(h, texts.panelIntro, href, langs.panelIntro)}
       {categories.map(({ name, title, description, essential, gpc: honoursGpc, titleLang, descriptionLang }) => {
         const describedBy = `${id}-${name}`;
         return essential ? (
@@ -71,7 +66,7 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
             <p class="bc-legend" id={describedBy} lang={titleLang}>
               {title}
             </p>
-            <Paragraph text={description} href={href} lang={descriptionLang} />
+            {paragraph(h, description, href, descriptionLang)}
             <p class="bc-always" lang={langs.alwaysOn}>
               {texts.alwaysOn}
             </p>
@@ -82,8 +77,8 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
               {title}
             </legend>
             <div id={describedBy}>
-              <Paragraph text={description} href={href} lang={descriptionLang} />
-              {gpc && honoursGpc && <Paragraph class="bc-text bc-gpc" text={texts.gpcNotice} href={href} lang={langs.gpcNotice} />}
+              {paragraph(h, description, href, descriptionLang)}
+              {gpc && honoursGpc && paragraph(h, texts.gpcNotice, href, langs.gpcNotice, 'bc-text bc-gpc')}
             </div>
             <div class="bc-radios">
               {[true, false].map((granted) => (
@@ -97,13 +92,9 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
         );
       })}
       <div class="bc-actions">
-        <Button lang={langs.save}>{texts.save}</Button>
-        <Button lang={langs.accept} onClick={() => onAction('accept')}>
-          {texts.accept}
-        </Button>
-        <Button lang={langs.reject} onClick={() => onAction('reject')}>
-          {texts.reject}
-        </Button>
+        {button(h, texts.save, langs.save)}
+        {button(h, texts.accept, langs.accept, () => onAction('accept'))}
+        {button(h, texts.reject, langs.reject, () => onAction('reject'))}
       </div>
     </form>
   );

@@ -1,9 +1,10 @@
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h, type ComponentChildren } from 'preact';
-import type { Texts } from './texts/en';
-import { Button } from './button';
+import type { ComponentChildren } from 'preact';
 import { trapTab } from './focus-trap';
+import { h } from './preact-h';
+import type { Texts } from './texts/en';
+import { button } from './view';
 
 /** Props of `PreferencesPanel`. */
 export interface PreferencesPanelProps {
@@ -48,9 +49,7 @@ export function PreferencesPanel({ id, texts, native, onClose, children }: Prefe
         <h2 class="bc-title" id={id} tabIndex={-1} lang={texts.langs.panelTitle}>
           {texts.panelTitle}
         </h2>
-        <Button class="bc-secondary" lang={texts.langs.close} onClick={onClose}>
-          {texts.close}
-        </Button>
+        {button(h, texts.close, texts.langs.close, onClose, 'bc-secondary')}
       </div>
       {children}
     </dialog>

@@ -4,6 +4,7 @@ import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import { createStore } from '../../src/core/store';
 import { type Consent } from '../../src/core/consent';
 import type { Capabilities } from '../../src/core/plugin';
+import { createDomWatcher } from '../../src/dom/watcher';
 import { createMemoryStorage } from '../../src/storage/memory';
 
 /*
@@ -37,7 +38,7 @@ function setup(html: string, config: ConsentConfig = { categories: { analytics: 
   const consent = createStore({
     config: resolveConfig(config),
     storage: createMemoryStorage(),
-    plugins: [blocker({ nonce }), (_, _onApply, _provide, use) => void (offered = { activate: (element) => use('activate')!(element) })],
+    plugins: [blocker({ watcher: createDomWatcher(), nonce }), (_, _onApply, _provide, use) => void (offered = { activate: (element) => use('activate')!(element) })],
   });
   instances.push(consent);
   return consent;
@@ -72,7 +73,7 @@ describe('blocked scripts', () => {
       config: resolveConfig({ categories: { analytics: {} } }),
       // A write that never finishes: the choice still applies to this page view.
       storage: { read: () => undefined, write: () => new Promise<void>(() => {}), remove: () => {} },
-      plugins: [blocker()],
+      plugins: [blocker({ watcher: createDomWatcher() })],
     });
     instances.push(consent);
     void consent.acceptAll();
@@ -85,7 +86,7 @@ describe('blocked scripts', () => {
     await createStore({ config: resolveConfig({}), storage }).acceptAll();
     document.body.innerHTML = `<script type="text/plain" data-consent="analytics">${report('returning')}</script>`;
     activations = [];
-    instances.push(createStore({ config: resolveConfig({}), storage, plugins: [blocker()] }));
+    instances.push(createStore({ config: resolveConfig({}), storage, plugins: [blocker({ watcher: createDomWatcher() })] }));
     await settle();
     expect(ran()).toEqual(['returning']);
   });
@@ -290,6 +291,15 @@ describe('blocked scripts', () => {
     await consent.acceptAll();
     await settle();
     expect(ran()).toEqual(['after']);
+  });
+
+  it('runs scripts found at different times in the order of the page', async () => {
+    const consent = setup(`<main></main><script type="text/plain" data-consent="analytics">${report('end of page')}</script>`);
+    document.querySelector('main')!.innerHTML = `<script type="text/plain" data-consent="analytics">${report('added later, higher up')}</script>`;
+    await settle();
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['added later, higher up', 'end of page']);
   });
 
   it('stops watching after destroy', async () => {

@@ -161,13 +161,13 @@ describe('what a first-time visitor downloads', () => {
     return requests.map((url) => new URL(url).pathname.split('/').pop()).sort();
   };
 
-  it('loads the UI, the stylesheet and the cookie writer once each', async () => {
-    expect(await filesAfterAccepting('{}')).toEqual(['biscuit-ui.js', 'biscuit-writer.js', 'biscuit.css', 'biscuit.global.js', 'first-2']);
+  it('loads the banner, the stylesheet and the cookie writer once each, and not the dialog', async () => {
+    expect(await filesAfterAccepting('{}')).toEqual(['biscuit-banner.js', 'biscuit-writer.js', 'biscuit.css', 'biscuit.global.js', 'first-2']);
   });
 
   it('loads the consent log client only for a site with a consent log', async () => {
     const files = await filesAfterAccepting('{ "consentLog": { "url": "/log" } }');
-    expect(files).toEqual(['biscuit-log.js', 'biscuit-ui.js', 'biscuit-writer.js', 'biscuit.css', 'biscuit.global.js', 'first-35', 'log']);
+    expect(files).toEqual(['biscuit-banner.js', 'biscuit-log.js', 'biscuit-writer.js', 'biscuit.css', 'biscuit.global.js', 'first-35', 'log']);
   });
 });
 

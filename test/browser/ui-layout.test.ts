@@ -263,7 +263,7 @@ describe('layout shift', () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     // As on a real network, the UI arrives once the page has painted.
-    await context.route('**/biscuit-ui.js', async (route) => {
+    await context.route('**/biscuit-banner.js', async (route) => {
       await route.request().frame().page().waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 20_000 });
       await route.continue();
     });

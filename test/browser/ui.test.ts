@@ -241,7 +241,10 @@ describe('languages', () => {
     expect(await welsh.getByRole('button').allInnerTexts()).toEqual(['Derbyn cwcis ychwanegol', 'Gwrthod cwcis ychwanegol', 'Addasu cwcis']);
     expect(await page.evaluate(() => document.querySelector('.bc')!.getAttribute('lang'))).toBeNull();
     await welsh.getByRole('button', { name: 'Addasu cwcis' }).click();
-    expect(await page.getByRole('dialog', { name: 'Addasu cwcis' }).getByRole('button', { name: 'Cadw dewisiadau cwcis' }).isVisible()).toBe(true);
+    // The dialog's code may still be on its way: wait for it, then look.
+    const save = page.getByRole('dialog', { name: 'Addasu cwcis' }).getByRole('button', { name: 'Cadw dewisiadau cwcis' });
+    await save.waitFor();
+    expect(await save.isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
 

@@ -155,7 +155,8 @@ describe('writing', () => {
     const saving = consent.acceptAll();
     // What the visitor allowed starts at once; only the change event waits for the write.
     expect(granted).toHaveBeenCalledOnce();
-    await Promise.resolve();
+    // The write starts a task later, once the click that made the choice has been painted.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(consent.allowed('analytics')).toBe(true);
     expect(change).not.toHaveBeenCalled();
     finish();
@@ -396,6 +397,27 @@ describe('refresh', () => {
     expect(consent.allowed('analytics')).toBe(true);
     expect(consent.get()).toEqual(other.get());
     expect(change).toHaveBeenCalledOnce();
+  });
+
+  it('agrees with the cookie when its own write lands after another tab’s choice it had adopted', async () => {
+    // This tab's write waits (its cookie writer is still loading) while the other tab saves and says so.
+    const shared = createMemoryStorage();
+    let land = () => {};
+    const slow: ConsentStorage = {
+      read: () => shared.read(),
+      write: (value) => new Promise<void>((resolve) => (land = () => resolve(shared.write(value)))),
+      remove: () => shared.remove(),
+    };
+    const { consent } = setup({}, { storage: slow });
+    const saving = consent.acceptAll();
+    await setup({}, { storage: shared }).consent.rejectAll();
+    consent.refresh();
+    expect(consent.allowed('analytics')).toBe(false);
+    land();
+    expect(await saving).toEqual({ ok: true });
+    // Its write came last: the cookie says accepted, and so does the page.
+    expect(decodeConsent(shared.read())!.choices.analytics).toBe(true);
+    expect(consent.allowed('analytics')).toBe(true);
   });
 
   it('follows a reset in another tab, asking again', async () => {

@@ -65,3 +65,14 @@ describe('tabSync', () => {
     expect(second.allowed('analytics')).toBe(false);
   });
 });
+
+describe('tabSync, before the channel opens', () => {
+  it('catches a change another tab announced while this one was not listening yet', async () => {
+    const [first, second] = tabs();
+    // Saved before either tab's channel was open: the announcement reaches no one.
+    await first.acceptAll();
+    expect(second.allowed('analytics')).toBe(false);
+    await opened();
+    expect(second.allowed('analytics')).toBe(true);
+  });
+});

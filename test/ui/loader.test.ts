@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { createConsent } from '../../src/entries/index';
 import { createMemoryStorage } from '../../src/storage/memory';
-import { decidedStorage, startConsent } from './start-consent';
+import { decidedStorage, loadChunk, startConsent } from './start-consent';
 
 const banner = () => screen.findByRole('region', { name: 'Cookies on this website' });
 
@@ -15,7 +15,7 @@ describe('the UI loader', () => {
     expect(document.querySelector('.bc')).toBeNull();
   });
 
-  it('loads the view once, however often the UI is shown', async () => {
+  it('loads each piece once, however often the UI is shown', async () => {
     const { consent, load } = startConsent();
     await banner();
     consent.showPreferences();
@@ -23,14 +23,32 @@ describe('the UI loader', () => {
     consent.hide();
     consent.showBanner();
     await banner();
-    expect(load).toHaveBeenCalledTimes(1);
+    consent.showPreferences();
+    await screen.findByRole('dialog', { name: 'Customise cookies' });
+    expect(load.mock.calls).toEqual([['banner'], ['dialog']]);
   });
 
-  it('loads the view when a decided visitor asks for the dialog', async () => {
+  it('loads the banner and the dialog when a decided visitor asks for the dialog', async () => {
     const { consent, load } = startConsent({}, { storage: await decidedStorage() });
     consent.showPreferences();
     await screen.findByRole('dialog', { name: 'Customise cookies' });
-    expect(load).toHaveBeenCalledTimes(1);
+    expect(load.mock.calls).toEqual([['banner'], ['dialog']]);
+  });
+
+  it('fetches the dialog when the visitor points at or focuses "Customise cookies" or a data-consent-open element, not before', async () => {
+    document.body.innerHTML = '<a href="/cookies" data-consent-open>Cookie settings</a>';
+    const { load } = startConsent();
+    const customise = within(await banner()).getByRole('button', { name: 'Customise cookies' });
+    fireEvent.pointerOver(within(await banner()).getByRole('button', { name: 'Accept additional cookies' }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(load.mock.calls).toEqual([['banner']]);
+    fireEvent.pointerOver(customise);
+    await waitFor(() => expect(load.mock.calls).toEqual([['banner'], ['dialog']]));
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    const other = startConsent({}, { storage: await decidedStorage() });
+    screen.getByRole('link', { name: 'Cookie settings' }).focus();
+    await waitFor(() => expect(other.load.mock.calls).toEqual([['banner'], ['dialog']]));
   });
 
   it('asks nothing when every category is essential', async () => {
@@ -74,17 +92,52 @@ describe('the UI loader', () => {
     expect(click.defaultPrevented).toBe(false);
   });
 
-  it('logs a view that fails to load, and tries again on the next request', async () => {
+  it('reports a piece that fails to load once, clearly, and tries again on the next request', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     let attempts = 0;
     const { consent, load } = startConsent({}, {
-      load: () => (++attempts == 1 ? Promise.reject(new Error('network down')) : import('../../src/ui/view')),
+      load: (name) => (++attempts <= 2 ? Promise.reject(new Error('network down')) : loadChunk(name)),
     });
-    await waitFor(() => expect(error).toHaveBeenCalledWith(new Error('network down')));
+    await waitFor(() => expect(error).toHaveBeenCalledOnce());
+    expect(error.mock.calls[0]![0]).toMatch(/^biscuit-consent: could not load the cookie banner or settings \(network down\)/);
     expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull();
     consent.showBanner();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    consent.showBanner();
     expect(await banner()).toBeTruthy();
-    expect(load).toHaveBeenCalledTimes(2);
+    expect(load).toHaveBeenCalledTimes(3);
+    expect(error).toHaveBeenCalledOnce();
+  });
+
+  it('lets a data-consent-open link do what links do once the dialog has failed to load, and tries again for other elements', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    document.body.innerHTML = '<a href="#settings" data-consent-open>Cookie settings</a><button data-consent-open>Settings</button>';
+    let down = true;
+    const { load } = startConsent({}, { storage: await decidedStorage(), load: (name) => (name == 'dialog' && down ? Promise.reject(new Error('404')) : loadChunk(name)) });
+    const link = screen.getByRole('link', { name: 'Cookie settings' });
+    // Whether each click reached the page with its default action still on (after every other listener).
+    const prevented: boolean[] = [];
+    const record = (event: Event) => {
+      prevented.push(event.defaultPrevented);
+      event.preventDefault(); // jsdom does not navigate
+    };
+    window.addEventListener('click', record);
+    try {
+      // The first click is held back for the dialog; when the dialog cannot load, it goes ahead after all.
+      link.click();
+      await waitFor(() => expect(prevented).toEqual([true, false]));
+      // Later clicks are the link's own.
+      link.click();
+      expect(prevented).toEqual([true, false, false]);
+    } finally {
+      window.removeEventListener('click', record);
+    }
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // A button has nothing of its own to do: it tries the dialog again.
+    down = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByRole('dialog', { name: 'Customise cookies' })).toBeTruthy();
+    expect(load.mock.calls.filter(([name]) => name == 'dialog').length).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -6,27 +6,38 @@ import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import type { ConsentStorage } from '../../src/core/consent-storage';
 import { createStore } from '../../src/core/store';
 import { type Consent } from '../../src/core/consent';
+import { createDomWatcher } from '../../src/dom/watcher';
 import { createMemoryStorage } from '../../src/storage/memory';
-import { uiLoader } from '../../src/ui/loader';
+import { uiLoader, type LoadUiChunk, type UiChunks } from '../../src/ui/loader';
 
-const STYLES = readFileSync(resolve(__dirname, '../../src/ui/styles.css'), 'utf8');
+// What styles.css imports (jsdom does not follow @import).
+const STYLES = ['banner.css', 'dialog.css'].map((file) => readFileSync(resolve(__dirname, '../../src/ui', file), 'utf8')).join('\n');
 const started: Consent[] = [];
 
 /** Options of `startConsent`. */
 export interface StartOptions {
   storage?: ConsentStorage;
   gpc?: boolean;
-  /** Loads the view; the real chunk by default. */
-  load?: () => Promise<typeof import('../../src/ui/view')>;
+  /** Loads a piece of the UI (`banner` or `dialog`); the real chunks by default. */
+  load?: LoadUiChunk;
 }
 
-/** A consent instance with the UI; `load` is the spy that loads the view chunk. */
+const CHUNKS: { readonly [K in keyof UiChunks]: () => Promise<UiChunks[K]> } = {
+  banner: () => import('../../src/ui/view'),
+  dialog: () => import('../../src/ui/dialog'),
+};
+
+/** The real chunks, as the npm build loads them. */
+export const loadChunk: LoadUiChunk = (name) => CHUNKS[name]();
+
+/** A consent instance with the UI; `load` is the spy that loads its chunks. */
 export function startConsent(
   config: ConsentConfig = {},
-  { storage = createMemoryStorage(), gpc = false, load: loadView = () => import('../../src/ui/view') }: StartOptions = {},
+  { storage = createMemoryStorage(), gpc = false, load: loadPiece = loadChunk }: StartOptions = {},
 ) {
-  const load = vi.fn(loadView);
-  const consent = createStore({ config: resolveConfig(config), storage, gpc, plugins: [uiLoader(load)] });
+  const load = vi.fn(loadPiece);
+  const ui = uiLoader(load as LoadUiChunk)({ watcher: createDomWatcher(), prepareSave: () => {} });
+  const consent = createStore({ config: resolveConfig(config), storage, gpc, plugins: [ui] });
   started.push(consent);
   return { consent, load, storage };
 }

@@ -3,10 +3,13 @@
  * fills in defaults (`schema.ts`, built from `rules.ts`), and `resolveConfig`,
  * which also checks what no single field can (fields that depend on each other).
  */
+import { ConfigError } from '../errors';
 import { own } from '../own';
-import { check, resolveObject } from './rules';
+import { EXPECTED, type Expected } from './expected';
+import { check, Invalid, resolveObject } from './rules';
 import { CONFIG_SCHEMA, type ResolvedConfig } from './schema';
 
+export type { Expected } from './expected';
 export type { ResolvedCategory, ResolvedConfig } from './schema';
 export * from './types';
 
@@ -16,24 +19,42 @@ export * from './types';
  * config written for a newer version still works.
  */
 export function resolveConfig(config: unknown = {}, warn: (message: string) => void = () => {}): ResolvedConfig {
+  return readConfig(config, (expected) => EXPECTED[expected], (keys) => warn(`ignoring unknown config keys: ${keys.join(', ')}`));
+}
+
+/**
+ * `resolveConfig` without the words: a `ConfigError` ends with what
+ * `describe` makes of the name of what the field must be (a key of
+ * `EXPECTED`), and unknown top-level keys go to `unknown`. The script tag
+ * uses it with the names alone.
+ */
+export function readConfig(config: unknown = {}, describe: (expected: Expected) => string, unknown: (keys: string[]) => void = () => {}): ResolvedConfig {
+  try {
+    return checkConfig(config, unknown);
+  } catch (error) {
+    throw error instanceof Invalid ? new ConfigError(error.path, describe(error.expected)) : error;
+  }
+}
+
+function checkConfig(config: unknown, unknown: (keys: string[]) => void): ResolvedConfig {
   const resolved = resolveObject(config, CONFIG_SCHEMA, '');
-  const unknown = Object.keys(config as object).filter((key) => !own(CONFIG_SCHEMA, key));
-  if (unknown.length) warn(`ignoring unknown config keys: ${unknown.join(', ')}`);
+  const extra = Object.keys(config as object).filter((key) => !own(CONFIG_SCHEMA, key));
+  if (extra.length) unknown(extra);
 
   const { cookie, googleConsentMode, categories } = resolved;
   // Browsers drop a SameSite=None cookie that is not Secure, and a prefixed
   // name that breaks its prefix's rules (checked without regard to case).
-  check(cookie.sameSite != 'none' || cookie.secure !== false, 'cookie.secure', 'true when sameSite is "none"');
+  check(cookie.sameSite != 'none' || cookie.secure !== false, 'cookie.secure', 'secureForNone');
   if (/^__(secure|host)-/i.test(cookie.name)) {
-    check(cookie.secure !== false, 'cookie.secure', 'true for a __Secure- or __Host- name');
+    check(cookie.secure !== false, 'cookie.secure', 'secureForPrefix');
     (cookie as { secure?: boolean }).secure = true;
   }
   if (/^__host-/i.test(cookie.name)) {
-    check(!cookie.domain, 'cookie.domain', 'left out for a __Host- name');
-    check(cookie.path == '/', 'cookie.path', '"/" for a __Host- name');
+    check(!cookie.domain, 'cookie.domain', 'noDomainForHost');
+    check(cookie.path == '/', 'cookie.path', 'rootPathForHost');
   }
   for (const name of Object.keys(googleConsentMode?.mapping || {})) {
-    check(categories.some((category) => category.name == name), `googleConsentMode.mapping.${name}`, 'a configured category');
+    check(categories.some((category) => category.name == name), `googleConsentMode.mapping.${name}`, 'category');
   }
   return resolved;
 }

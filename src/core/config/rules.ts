@@ -3,8 +3,8 @@
  * returns its resolved value, so the resolved config's type follows from the
  * rules, and a mistake is a `ConfigError` naming the field.
  */
-import { ConfigError } from '../errors';
 import { own } from '../own';
+import type { Expected } from './expected';
 
 /** Checks one field's value and returns it resolved; throws a `ConfigError` naming `path`. */
 export type Rule<T> = (value: unknown, path: string) => T;
@@ -34,16 +34,24 @@ export const oneOf =
   (value: unknown): value is T =>
     options.includes(value as T);
 
-/** Throws a `ConfigError` saying that `path` must be `expected` unless `ok`. */
-export function check(ok: unknown, path: string, expected: string): asserts ok {
-  if (!ok) throw new ConfigError(path, expected);
+/** A field at fault: `resolveConfig` turns it into a `ConfigError` in the words of `EXPECTED`. */
+export class Invalid {
+  constructor(
+    readonly path: string,
+    readonly expected: Expected,
+  ) {}
+}
+
+/** Says that `path` must be `expected` unless `ok`. */
+export function check(ok: unknown, path: string, expected: Expected): asserts ok {
+  if (!ok) throw new Invalid(path, expected);
 }
 
 /** A field that may be left out, else must pass `test`. */
-export function field<T>(test: (value: unknown) => value is T, expected: string): Rule<T | undefined>;
+export function field<T>(test: (value: unknown) => value is T, expected: Expected): Rule<T | undefined>;
 /** A field that may be left out (then it is `fallback`), else must pass `test`. */
-export function field<T>(test: (value: unknown) => value is T, expected: string, fallback: T): Rule<T>;
-export function field<T>(test: (value: unknown) => value is T, expected: string, fallback?: T): Rule<T | undefined> {
+export function field<T>(test: (value: unknown) => value is T, expected: Expected, fallback: T): Rule<T>;
+export function field<T>(test: (value: unknown) => value is T, expected: Expected, fallback?: T): Rule<T | undefined> {
   return (value, path) => {
     if (value === undefined) return fallback;
     check(test(value), path, expected);
@@ -51,13 +59,9 @@ export function field<T>(test: (value: unknown) => value is T, expected: string,
   };
 }
 
-/** A whole number from `min` to `max`, of `unit` ("days", say, for the message). */
-export const wholeNumber = (min: number, max: number, unit: string, fallback: number): Rule<number> =>
-  field(
-    (value): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
-    `a whole number${unit && ` of ${unit}`} from ${min} to ${max}`,
-    fallback,
-  );
+/** A whole number from `min` to `max` (`expected` says so in words). */
+export const wholeNumber = (min: number, max: number, expected: Expected, fallback: number): Rule<number> =>
+  field((value): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max, expected, fallback);
 
 /**
  * Checks an object against `schema`: each key's rule gets the object's own
@@ -66,7 +70,7 @@ export const wholeNumber = (min: number, max: number, unit: string, fallback: nu
  */
 export function resolveObject<S extends Record<string, Rule<unknown>>>(raw: unknown, schema: S, path: string): Resolved<S> {
   const object = raw === undefined ? {} : raw;
-  check(isPlain(object), path || '(root)', 'an object');
+  check(isPlain(object), path || '(root)', 'object');
   const resolved: Record<string, unknown> = {};
   for (const key of Object.keys(schema)) resolved[key] = schema[key]!(own(object, key), path ? `${path}.${key}` : key);
   return resolved as Resolved<S>;

@@ -36,12 +36,11 @@ const LANG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
 // http(s) or relative: no other scheme (javascript:, data: …), and no whitespace
 // or control characters, which browsers strip while parsing a scheme.
 const isHttpUrl = matches(/^(?!(?!https?:)[a-z][\w+.-]*:)[^\0- ]+$/i);
-const HTTP_URL = 'a relative or http(s) URL';
 
 /** Cookies a category lists: names, `*` patterns or RegExps. */
 const cookieList: Rule<readonly CookiePattern[]> = (value, path) => {
-  const list: unknown[] = field(Array.isArray, 'an array', [])(value, path);
-  list.forEach((pattern, i) => check((isString(pattern) && pattern) || pattern instanceof RegExp, `${path}[${i}]`, 'a string or RegExp'));
+  const list: unknown[] = field(Array.isArray, 'array', [])(value, path);
+  list.forEach((pattern, i) => check((isString(pattern) && pattern) || pattern instanceof RegExp, `${path}[${i}]`, 'pattern'));
   return list as CookiePattern[];
 };
 
@@ -49,13 +48,13 @@ const cookieList: Rule<readonly CookiePattern[]> = (value, path) => {
 const categorySchema = (name: string) =>
   ({
     /** As configured; the UI falls back to its own wording (see `DEFAULT_CATEGORY_TEXTS`) when absent. */
-    title: field(isString, 'a string'),
+    title: field(isString, 'string'),
     /** As configured, or the UI's own wording. */
-    description: field(isString, 'a string'),
+    description: field(isString, 'string'),
     /** Always on; `essential` itself always is. */
-    essential: field(isBoolean, 'a boolean', name == 'essential'),
+    essential: field(isBoolean, 'boolean', name == 'essential'),
     /** Refused while the browser sends Global Privacy Control. */
-    gpc: field(isBoolean, 'a boolean', name == 'marketing'),
+    gpc: field(isBoolean, 'boolean', name == 'marketing'),
     /** Cookies deleted while the category is not granted. */
     cookies: cookieList,
   }) satisfies Schema<CategoryConfig>;
@@ -64,56 +63,56 @@ const categorySchema = (name: string) =>
 export type ResolvedCategory = { readonly name: string } & Resolved<ReturnType<typeof categorySchema>>;
 
 function resolveCategory(name: string, raw: unknown, path: string): ResolvedCategory {
-  check(CATEGORY_NAME.test(name) && name != 'constructor', path, 'named in lowercase letters, digits and _ (not "constructor")');
+  check(CATEGORY_NAME.test(name) && name != 'constructor', path, 'categoryName');
   const category = resolveObject(raw, categorySchema(name), path);
-  check(category.essential || name != 'essential', `${path}.essential`, 'true: essential cookies cannot be refused');
+  check(category.essential || name != 'essential', `${path}.essential`, 'essential');
   return { name, ...category };
 }
 
 /** Every category, `essential` first (added when the config leaves it out), then the config's order. */
 const categories: Rule<readonly ResolvedCategory[]> = (value = { preferences: {}, analytics: {} }, path) => {
-  check(isPlain(value), path, 'an object');
+  check(isPlain(value), path, 'object');
   const names = Object.keys(value).filter((name) => name != 'essential');
   // Names the first one too many, so the script tag leaves out only the extra ones.
-  check(!names[31], `${path}.${names[31]}`, 'left out: at most 32 categories, essential included');
+  check(!names[31], `${path}.${names[31]}`, 'tooMany');
   return ['essential', ...names].map((name) => resolveCategory(name, own(value, name), `${path}.${name}`));
 };
 
 const cookieSchema = {
   // RFC 6265 token characters that js-cookie writes as they are (it would
   // percent-encode a "%", and the cookie would never read back).
-  name: field(matches(/^[\w!#$&'*+.^`|~-]{1,64}$/), 'a cookie name', 'biscuit_consent'),
+  name: field(matches(/^[\w!#$&'*+.^`|~-]{1,64}$/), 'cookieName', 'biscuit_consent'),
   /** Shared with subdomains when set; the current host only when not. */
-  domain: field(matches(/^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i), 'a host name such as "example.gov.uk"'),
-  path: field(matches(/^\/[^;\0- ]*$/), 'a path starting with "/"', '/'),
+  domain: field(matches(/^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i), 'domain'),
+  path: field(matches(/^\/[^;\0- ]*$/), 'path', '/'),
   expiresDays: wholeNumber(1, 730, 'days', 365),
   /** Lower case, whatever case the config used. */
   sameSite: (value, path) =>
-    field(matches(/^(lax|strict|none)$/i), '"lax", "strict" or "none"', 'lax')(value, path).toLowerCase() as 'lax' | 'strict' | 'none',
+    field(matches(/^(lax|strict|none)$/i), 'sameSite', 'lax')(value, path).toLowerCase() as 'lax' | 'strict' | 'none',
   /** `undefined`: Secure on https pages. */
-  secure: field(isBoolean, 'a boolean'),
+  secure: field(isBoolean, 'boolean'),
 } satisfies Schema<CookieConfig>;
 
 /** Texts per language: `{ lang: { key: text } }`. Which keys exist is the UI's business. */
 const texts: Rule<Readonly<Record<string, Readonly<Record<string, string>>>>> = (value = {}, path) => {
-  check(isPlain(value), path, 'an object');
+  check(isPlain(value), path, 'object');
   for (const lang of Object.keys(value)) {
     const strings = value[lang];
-    check(LANG.test(lang) && isPlain(strings), `${path}.${lang}`, 'an object of texts, keyed by a language code such as "en"');
-    for (const key of Object.keys(strings)) check(isString(strings[key]), `${path}.${lang}.${key}`, 'a string');
+    check(LANG.test(lang) && isPlain(strings), `${path}.${lang}`, 'texts');
+    for (const key of Object.keys(strings)) check(isString(strings[key]), `${path}.${lang}.${key}`, 'string');
   }
   return value as Record<string, Record<string, string>>;
 };
 
 /** Category → the Consent Mode signals it grants. Whether each category exists is checked with the whole config. */
 const signalMap: Rule<Readonly<Record<string, readonly ConsentModeSignal[]>>> = (value = {}, path) => {
-  check(isPlain(value), path, 'an object');
+  check(isPlain(value), path, 'object');
   for (const name of Object.keys(value)) {
     const signals = value[name];
     check(
       Array.isArray(signals) && signals.every((signal) => CONSENT_MODE_SIGNALS.includes(signal)),
       `${path}.${name}`,
-      'an array of Consent Mode signals such as "analytics_storage"',
+      'signals',
     );
   }
   return value as Record<string, readonly ConsentModeSignal[]>;
@@ -123,7 +122,7 @@ const consentModeSchema = {
   /** ISO 3166-2 codes, or everywhere. */
   region: field(
     (value): value is readonly string[] => Array.isArray(value) && value.every(matches(/^[A-Z]{2}(-[A-Z\d]{1,3})?$/i)),
-    'an array of region codes such as "GB"',
+    'region',
   ),
   waitForUpdate: wholeNumber(0, 60000, 'milliseconds', 500),
   /** Only the categories the config remapped; the rest use the default mapping. */
@@ -133,10 +132,10 @@ const consentModeSchema = {
 const consentLogSchema = {
   /** Required. */
   url: (value, path) => {
-    check(isHttpUrl(value), path, HTTP_URL);
+    check(isHttpUrl(value), path, 'url');
     return value;
   },
-  required: field(isBoolean, 'a boolean', false),
+  required: field(isBoolean, 'boolean', false),
 } satisfies Schema<ConsentLogConfig>;
 
 const isStorage = (value: unknown): value is ConsentStorage =>
@@ -148,19 +147,19 @@ export const CONFIG_SCHEMA = {
   categories,
   /** Where and how the consent cookie is kept. */
   cookie: (value, path) => resolveObject(value, cookieSchema, path),
-  revision: wholeNumber(0, 1e9, '', 0),
-  cookiesPageUrl: field(isHttpUrl, HTTP_URL),
-  lang: field(matches(LANG), 'a language code such as "en" or "cy"'),
+  revision: wholeNumber(0, 1e9, 'revision', 0),
+  cookiesPageUrl: field(isHttpUrl, 'url'),
+  lang: field(matches(LANG), 'lang'),
   texts,
-  bannerLayout: field(oneOf('fixed', 'inline'), '"fixed" or "inline"', 'fixed'),
+  bannerLayout: field(oneOf('fixed', 'inline'), 'layout', 'fixed'),
   /** `undefined` when off; `true` in the config becomes every default. */
   googleConsentMode: (value, path) => (value ? resolveObject(value === true ? {} : value, consentModeSchema, path) : undefined),
   consentLog: (value, path) => (value === undefined ? undefined : resolveObject(value, consentLogSchema, path)),
-  reloadOnWithdraw: field(isBoolean, 'a boolean', false),
+  reloadOnWithdraw: field(isBoolean, 'boolean', false),
   /** The page's CSP nonce: only blocked scripts and data-srcdoc frames that carry it are activated. */
-  nonce: field(isString, 'a string'),
+  nonce: field(isString, 'string'),
   /** `undefined`: the cookie. */
-  storage: field(isStorage, 'an object with read, write and remove methods'),
+  storage: field(isStorage, 'storage'),
 } satisfies Schema<ConsentConfig>;
 
 /** A validated config with every default filled in. */

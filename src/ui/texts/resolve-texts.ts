@@ -1,7 +1,8 @@
-import type { ResolvedCategory, ResolvedConfig } from '../../core/config';
-import { DEFAULT_CATEGORY_TEXTS } from '../../core/default-categories';
+import type { ResolvedConfig } from '../../core/config';
 import { warn as warnOnConsole } from '../../core/report';
-import { en, type TextKey, type Texts } from './en';
+import { DIALOG_TEXT_KEYS } from './dialog-keys';
+import type { BannerTextKey, Texts } from './en';
+import { enBanner } from './en-banner';
 
 type Strings = Readonly<Record<string, string>>;
 
@@ -27,20 +28,25 @@ export interface ResolvedTexts {
   /** The language the texts are in: the one asked for, or `en` when no texts exist for it. */
   readonly lang: string;
   readonly dir: 'ltr' | 'rtl';
-  readonly texts: Texts;
+  /** The banner's texts, and those every piece shares. */
+  readonly texts: Texts<BannerTextKey>;
+  /** Another piece's own texts, each from the same sources, else from `english`. */
+  resolve<K extends string>(english: Readonly<Record<K, string>>): Texts<K>;
   /**
-   * A category's title and description: its config, else the language's, else
-   * English (then its `…Lang` is "en"), else its name.
+   * One text that no piece has built in (a category's title, say): the value
+   * the sources give, if any, and "en" when it is (or a fallback for it would
+   * be) English inside another language.
    */
-  category(category: ResolvedCategory): { title: string; description: string; titleLang: 'en' | undefined; descriptionLang: 'en' | undefined };
+  lookup(key: string): [value: string | undefined, lang: 'en' | undefined];
 }
 
 /**
  * Picks the language (`config.lang`, else the page's `<html lang>`, else
- * English) and resolves every text key through, in order: the config's texts
+ * English) and resolves each text key through, in order: the config's texts
  * for the exact tag (`cy-GB`), for its primary language (`cy`), the built-in
- * translation, the config's English, the built-in English. So a missing key
- * falls back to English on its own. Warns once about keys it does not know.
+ * translation, the config's English, the built-in English of the piece that
+ * shows it. So a missing key falls back to English on its own. Warns once
+ * about keys it does not know.
  */
 export async function resolveTexts(
   config: ResolvedConfig,
@@ -55,30 +61,32 @@ export async function resolveTexts(
   const loadBuiltIn = own(BUILT_IN, primary);
   const exact = configured[wanted.toLowerCase()];
   const general = configured[primary];
-  const sources = [exact, general, loadBuiltIn && (await loadBuiltIn()), configured.en, en];
+  const sources = [exact, general, loadBuiltIn && (await loadBuiltIn()), configured.en];
   const lang = exact || general || loadBuiltIn || primary == 'en' ? wanted : 'en';
   const foreign = primaryLanguage(lang) != 'en';
-  // Which source answered (sources.length when none did): from the fourth on, English,
-  // worth marking in another language.
-  let from = 0;
-  const text = (key: string) => {
-    for (from = 0; from < sources.length; from++) {
-      const value = sources[from] && own(sources[from]!, key);
-      if (value != null) return value;
-    }
+  const lookup = (key: string): [string | undefined, 'en' | undefined] => {
+    // From the fourth source on (or when none has it), the text is English, worth marking in another language.
+    let from = 0;
+    let value: string | undefined;
+    while (from < sources.length && (value = sources[from] && own(sources[from]!, key)) == null) from++;
+    return [value ?? undefined, from > 2 && foreign ? 'en' : undefined];
   };
-  const english = () => (from > 2 && foreign ? 'en' : undefined);
-
-  const texts = { langs: {} } as Record<TextKey, string> & { langs: Partial<Record<TextKey, 'en'>> };
-  for (const key of Object.keys(en) as TextKey[]) {
-    texts[key] = text(key)!;
-    if (english()) texts.langs[key] = 'en';
-  }
+  const resolve = <K extends string>(english: Readonly<Record<K, string>>) => {
+    const values: Record<string, string> = {};
+    const langs: Partial<Record<K, 'en'>> = {};
+    for (const key of Object.keys(english) as K[]) {
+      const [value, mark] = lookup(key);
+      values[key] = value ?? english[key];
+      if (mark) langs[key] = mark;
+    }
+    return { ...(values as Record<K, string>), langs };
+  };
 
   const names = config.categories.map((category) => category.name);
+  const known = [...Object.keys(enBanner), ...DIALOG_TEXT_KEYS];
   const unknown = Object.keys(configured).flatMap((tag) =>
     Object.keys(configured[tag]!)
-      .filter((key) => own(en, key) == null && !names.some((name) => key == `category.${name}.title` || key == `category.${name}.description`))
+      .filter((key) => !known.includes(key) && !names.some((name) => key == `category.${name}.title` || key == `category.${name}.description`))
       .map((key) => `${tag}.${key}`),
   );
   if (unknown.length) warn(`ignoring unknown text keys: ${unknown.join(', ')}`);
@@ -86,20 +94,8 @@ export async function resolveTexts(
   return {
     lang,
     dir: RIGHT_TO_LEFT.test(primaryLanguage(lang)) ? 'rtl' : 'ltr',
-    texts,
-    category: ({ name, title, description }) => {
-      const builtIn = own(DEFAULT_CATEGORY_TEXTS, name);
-      // The config's own words, else the language's, else the built-in English
-      // ones; with the language to mark when that is English in another language.
-      const pick = (configured: string | undefined, key: string, fallback: string | undefined): [string | undefined, 'en' | undefined] => {
-        if (configured !== undefined) return [configured, undefined];
-        // When no source has the key, `from` is past the English ones: the fallback is English too.
-        const value = text(key) ?? fallback;
-        return [value, value === undefined ? undefined : english()];
-      };
-      const [titleText, titleLang] = pick(title, `category.${name}.title`, builtIn?.title);
-      const [descriptionText, descriptionLang] = pick(description, `category.${name}.description`, builtIn?.description);
-      return { title: titleText ?? name, description: descriptionText ?? '', titleLang, descriptionLang };
-    },
+    texts: resolve(enBanner),
+    resolve,
+    lookup,
   };
 }

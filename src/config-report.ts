@@ -1,0 +1,18 @@
+/**
+ * The words for a bad config, loaded by the script tag only when its config
+ * has a field at fault or an unknown key (the `report` chunk): each is
+ * reported on the console as `createConsent` would say it, the same fields
+ * being dropped as the script dropped them.
+ */
+import { salvageConfig } from './config-salvage';
+import { resolveConfig } from './core/config';
+import { warn } from './core/report';
+
+/** Reports what is wrong with `raw`, the config the script tag was given. */
+export function reportConfig(raw: unknown): void {
+  salvageConfig(
+    raw,
+    (config) => resolveConfig(config, warn),
+    (error, field) => console.error(error ? `${error.message}; ignoring config.${field}` : 'biscuit-consent: the config must be a plain object; using the defaults'),
+  );
+}

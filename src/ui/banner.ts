@@ -1,0 +1,102 @@
+import { createElement as h } from './create-element';
+import { button, notice, paragraph } from './markup';
+import type { BannerTextKey, Texts } from './texts/en';
+
+/** What the banner shows: the question (after a failed save, with the error), or a confirmation. */
+export type BannerState = 'question' | 'error' | 'accepted' | 'rejected' | 'saved';
+
+/** Which of the banner's buttons was pressed. */
+export type BannerAction = 'accept' | 'reject' | 'customise' | 'hide';
+
+/** Options of `createBanner`. */
+export interface BannerOptions {
+  texts: Texts<BannerTextKey>;
+  /** The cookies page, for the links in the messages. */
+  href: string | undefined;
+  /** Floats over the bottom of the viewport instead of sitting in the flow. */
+  fixed: boolean;
+  /** `button` is the one pressed. */
+  onAction: (action: BannerAction, button: HTMLElement) => void;
+  /** The visitor points at or focuses a button: what it will do can be fetched ahead. */
+  onIntent?: ((action: BannerAction) => void) | undefined;
+}
+
+/** The banner element and what it shows. */
+export interface Banner {
+  readonly element: HTMLElement;
+  /**
+   * Shows `state`. From the question to the error and back only the alert
+   * comes and goes: the buttons stay, and so does the focus on them.
+   */
+  render(state: BannerState): void;
+}
+
+const asking = (state: BannerState | undefined) => state == 'question' || state == 'error';
+
+/**
+ * The cookie banner, in plain DOM (three buttons and two paragraphs need no
+ * framework): a labelled region, not a modal, so the page stays usable. It
+ * asks the question with three buttons of equal weight, then replaces it with
+ * a confirmation and a button to hide it (the GOV.UK pattern).
+ */
+export function createBanner({ texts, href, fixed, onAction, onIntent }: BannerOptions): Banner {
+  const { langs } = texts;
+  const inner = h('div', { class: 'bc-inner' });
+  // data-nosnippet keeps the banner's words out of search results, as on GOV.UK.
+  const element = h('div', { class: fixed ? 'bc-banner bc-fixed' : 'bc-banner', role: 'region', 'aria-label': texts.bannerLabel, 'data-nosnippet': 'true' }, inner);
+  const actions = new WeakMap<Element, BannerAction>();
+  const pressed = (action: BannerAction) => (event: MouseEvent) => onAction(action, event.currentTarget as HTMLElement);
+  const pointed = (event: Event) => {
+    const action = actions.get((event.target as Element).closest('button')!);
+    if (action && onIntent) onIntent(action);
+  };
+  element.addEventListener('pointerover', pointed);
+  element.addEventListener('focusin', pointed);
+  let shown: BannerState | undefined;
+  let title: HTMLElement | undefined;
+  let alert: HTMLElement | undefined;
+
+  const question = () => {
+    title = texts.bannerTitle ? h('h2', { class: 'bc-title', lang: langs.bannerTitle }, texts.bannerTitle) : undefined;
+    return [
+      title,
+      paragraph(h, texts.body, href, langs.body),
+      paragraph(h, texts.hint, href, langs.hint),
+      h(
+        'div',
+        { class: 'bc-actions' },
+        ...(['accept', 'reject', 'customise'] as const).map((action) => {
+          const element = button(h, texts[action], langs[action], pressed(action));
+          actions.set(element, action);
+          return element;
+        }),
+      ),
+    ];
+  };
+
+  const confirmation = (state: 'accepted' | 'rejected' | 'saved') => [
+    notice(h, 'status', texts[state], href, langs[state]),
+    h(
+      'div',
+      { class: 'bc-actions' },
+      // A double click on Accept, which this button replaces, clicks it a second time: not a request to hide.
+      button(h, texts.hide, langs.hide, (event) => event.detail < 2 && onAction('hide', event.currentTarget as HTMLElement)),
+    ),
+  ];
+
+  return {
+    element,
+    render(state) {
+      if (state == 'question' || state == 'error') {
+        if (!asking(shown)) inner.replaceChildren(...question().filter((child): child is HTMLElement => !!child));
+        if (state == 'error' && !alert) inner.insertBefore((alert = notice(h, 'alert', texts.error, undefined, langs.error)), title ? title.nextSibling : inner.firstChild);
+        if (state == 'question' && alert) alert.remove();
+        if (state == 'question') alert = undefined;
+      } else {
+        alert = undefined;
+        inner.replaceChildren(...confirmation(state));
+      }
+      shown = state;
+    },
+  };
+}

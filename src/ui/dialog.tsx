@@ -1,0 +1,204 @@
+/**
+ * The visitor's UI, second piece: the "Customise cookies" dialog and the
+ * cookies-page forms, in Preact. It is the `dialog` chunk of the script-tag
+ * build, loaded only when the visitor heads for it (see loader.ts), and it
+ * builds on the view (view.ts) for the root, the texts and the banner.
+ *
+ * State lives in this closure and every change re-renders with `render()`,
+ * which Preact runs synchronously: no hooks (they would cost bytes), and
+ * focus can move right after a render.
+ *
+ * Every .tsx file of the UI uses the classic JSX runtime with the `h` of
+ * preact-h.ts (the pragmas below): `h(type, props, ...children)` minifies
+ * smaller than the automatic runtime's `jsx(type, { ...props, children })`,
+ * and that `h` is safe on pages that polluted Object.prototype.
+ */
+/** @jsxRuntime classic */
+/** @jsx h */
+import { render } from 'preact';
+import type { ConsentRecord } from '../core/record';
+import { h } from './preact-h';
+import { categoryTexts } from './texts/category-texts';
+import { enDialog } from './texts/en-dialog';
+import { PreferencesForm, type FormState } from './preferences-form';
+import { PreferencesPanel } from './preferences-panel';
+import type { DialogSlot, View } from './view';
+
+/** The dialog and the forms of one consent instance, as the loader drives them. */
+export interface Dialog extends DialogSlot {
+  /** Opens the dialog; `opener` gets focus back when it closes. */
+  open(opener: Element | null): void;
+  /**
+   * Renders the preferences form inline (the cookies page) in each of
+   * `elements` that has none yet, and removes the forms of elements that left
+   * the page, putting back what they held.
+   */
+  mountForms(elements: ArrayLike<Element>): void;
+  /** Removes everything the dialog and the forms added to the page. */
+  destroy(): void;
+}
+
+interface InlineForm {
+  readonly root: HTMLElement;
+  /** Prefix of the form's element ids. */
+  readonly id: string;
+  readonly state: FormState;
+  /** What the element held before, such as a message for visitors without JavaScript. */
+  readonly fallback: readonly ChildNode[];
+}
+
+/** Creates the dialog and the forms of `view`'s instance, and plugs the dialog into the view. */
+export function createDialog(view: View): Dialog {
+  const { consent, root } = view;
+  const { config } = consent;
+  // The banner's texts with the dialog's own, in the visitor's language.
+  const own = view.texts.resolve(enDialog);
+  const texts = { ...view.texts.texts, ...own, langs: { ...view.texts.texts.langs, ...own.langs } };
+  // Essential categories first, each with its texts in the visitor's language.
+  const categories = config.categories
+    .map((each) => ({ ...each, ...categoryTexts(view.texts, each) }))
+    .sort((a, b) => +b.essential - +a.essential);
+  const shared = { texts, href: config.cookiesPageUrl, categories, gpc: consent.gpc };
+  const id = 'bc' + Math.random().toString(36).slice(2, 8);
+  // The dialog's own element, Preact's alone: rendered as soon as the visitor
+  // heads for the dialog, and in the view's root (after the banner) while open.
+  const container = document.createElement('div');
+  let count = 0;
+  // The dialog's form, and whether the dialog is open.
+  let panel: FormState = { choices: {} };
+  let opened = false;
+  let panelOpener: Element | null = null;
+  // Whether the dialog uses showModal(), or the fallback with an inert page.
+  const native = !!window.HTMLDialogElement?.prototype.showModal;
+  let inerted: Element[] = [];
+  const inline = new Map<Element, InlineForm>();
+
+  // What a form shows: the choice the visitor made last (kept while a new revision asks again).
+  const choicesOf = (record: ConsentRecord) => ({ ...(record.previous || record.categories) });
+
+  const form = (state: FormState, formId: string, holder: () => Element | null) => (
+    <PreferencesForm
+      {...shared}
+      id={formId}
+      state={state}
+      onChoose={(name, granted) => {
+        state.choices[name] = granted;
+        update();
+      }}
+      onAction={(action) =>
+        view.decide(action, state.choices, 'panel').then(({ ok }) => {
+          if (ok && state == panel && opened) {
+            // The dialog's work is done: close it and confirm in the banner.
+            releasePage();
+            update();
+            view.showBanner('saved', undefined, panelOpener);
+            view.focusNotice(root);
+          } else {
+            state.notice = ok ? 'saved' : 'error';
+            update();
+            view.focusNotice(holder());
+          }
+        })
+      }
+    />
+  );
+
+  // Focus that a render removed from the root goes back to the first of `openers` still there.
+  function update(...openers: (Element | null)[]) {
+    const hadFocus = root.contains(document.activeElement);
+    render(
+      <PreferencesPanel id={id} texts={texts} native={native} onClose={() => opened && closePanel()}>
+        {form(panel, id, () => container.querySelector('dialog'))}
+      </PreferencesPanel>,
+      container,
+    );
+    if (!opened) {
+      // Closed before it leaves the page, or it would come back open (non-modal) next time.
+      const element = container.querySelector('dialog');
+      if (element?.open && native) element.close?.();
+      container.remove();
+    }
+    inline.forEach((each) => render(form(each.state, each.id, () => each.root), each.root));
+    if (hadFocus && !root.contains(document.activeElement)) view.refocus(...openers);
+  }
+
+  function openPanel(opener: Element | null) {
+    panel = { choices: choicesOf(consent.get()) };
+    panelOpener = opener;
+    opened = true;
+    update();
+    root.append(container);
+    const element = container.querySelector('dialog')!;
+    if (native) element.showModal();
+    else {
+      view.setInert(true);
+      for (const each of Array.from(document.body.children)) {
+        if (each != root && !each.hasAttribute('inert')) {
+          each.setAttribute('inert', '');
+          inerted.push(each);
+        }
+      }
+    }
+    element.querySelector('h2')!.focus();
+  }
+
+  /** Closes the dialog and gives the page back; the next render takes it out of the page (rendered still, for the next time). */
+  function releasePage() {
+    opened = false;
+    view.setInert(false);
+    inerted.forEach((element) => element.removeAttribute('inert'));
+    inerted = [];
+  }
+
+  function closePanel() {
+    releasePage();
+    update(panelOpener);
+  }
+
+  function unmountForm(element: Element) {
+    const each = inline.get(element)!;
+    inline.delete(element);
+    render(null, each.root);
+    if (each.root.parentNode == element) element.replaceChildren(...each.fallback);
+  }
+
+  const offChange = consent.on('change', (record) => {
+    for (const state of [panel, ...Array.from(inline.values(), (each) => each.state)]) state.choices = choicesOf(record);
+    update();
+  });
+
+  const dialog: Dialog = {
+    get opener() {
+      return opened ? panelOpener : undefined;
+    },
+    close() {
+      releasePage();
+      update();
+    },
+    open(opener) {
+      if (!opened) openPanel(opener);
+    },
+    mountForms(elements) {
+      inline.forEach((_, element) => element.isConnected || unmountForm(element));
+      const added = Array.from(elements).filter((element) => !inline.has(element) && element.isConnected);
+      for (const element of added) {
+        const each = { root: view.createRoot(), id: id + ++count, state: { choices: choicesOf(consent.get()) }, fallback: Array.from(element.childNodes) };
+        element.replaceChildren(each.root);
+        inline.set(element, each);
+      }
+      if (added.length) update();
+    },
+    destroy() {
+      offChange();
+      releasePage();
+      render(null, container);
+      container.remove();
+      inline.forEach((_, element) => unmountForm(element));
+      if (view.dialog == dialog) view.dialog = undefined;
+    },
+  };
+  view.dialog = dialog;
+  // Rendered now, when the visitor heads for it, so that the click only shows it.
+  update();
+  return dialog;
+}

@@ -1,0 +1,9 @@
+/**
+ * The names of the dialog's own texts (their English is in en-dialog.ts, in
+ * the dialog's chunk), so the banner's chunk knows them for the warning about
+ * unknown text keys without carrying their words.
+ */
+export const DIALOG_TEXT_KEYS = ['formSaved', 'panelTitle', 'panelIntro', 'save', 'close', 'yes', 'no', 'alwaysOn', 'gpcNotice'] as const;
+
+/** The name of one of the dialog's own texts. */
+export type DialogTextKey = (typeof DIALOG_TEXT_KEYS)[number];
