@@ -44,7 +44,7 @@ const SHOTS = [
     alt: 'The confirmation after accepting additional cookies',
     async reach(page) {
       await banner(page).getByRole('button', { name: 'Accept additional cookies' }).click();
-      await banner(page).getByText("You've accepted additional cookies.").waitFor();
+      await banner(page).getByText("You’ve accepted additional cookies.").waitFor();
     },
     crop: (page) => banner(page),
   },
@@ -53,7 +53,7 @@ const SHOTS = [
     alt: 'The confirmation after rejecting additional cookies',
     async reach(page) {
       await banner(page).getByRole('button', { name: 'Reject additional cookies' }).click();
-      await banner(page).getByText("You've rejected additional cookies.").waitFor();
+      await banner(page).getByText("You’ve rejected additional cookies.").waitFor();
     },
     crop: (page) => banner(page),
   },

@@ -56,12 +56,24 @@ export function createBanner({ texts, href, fixed, onAction, onIntent }: BannerO
   let title: HTMLElement | undefined;
   let alert: HTMLElement | undefined;
 
+  /**
+   * The hint, ended by the cookies notice where there is a cookies page for it
+   * to link to. The two sentences share a paragraph unless one of them fell
+   * back to English: then each gets its own, with its own `lang`.
+   */
+  const hint = () => {
+    const more = href ? texts.cookiesNotice : '';
+    return langs.hint == langs.cookiesNotice
+      ? [paragraph(h, [texts.hint, more].filter(Boolean).join(' '), href, langs.hint)]
+      : [paragraph(h, texts.hint, href, langs.hint), paragraph(h, more, href, langs.cookiesNotice)];
+  };
+
   const question = () => {
     title = texts.bannerTitle ? h('h2', { class: 'bc-title', lang: langs.bannerTitle }, texts.bannerTitle) : undefined;
     return [
       title,
       paragraph(h, texts.body, href, langs.body),
-      paragraph(h, texts.hint, href, langs.hint),
+      ...hint(),
       h(
         'div',
         { class: 'bc-actions' },

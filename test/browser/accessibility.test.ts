@@ -66,7 +66,7 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
       true,
       async (page) => {
         await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-        await banner(page).getByText("You've accepted additional cookies.").waitFor();
+        await banner(page).getByText("You’ve accepted additional cookies.").waitFor();
       },
     ],
     [
@@ -74,7 +74,7 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
       true,
       async (page) => {
         await page.getByRole('button', { name: 'Reject additional cookies' }).click();
-        await banner(page).getByText("You've rejected additional cookies.").waitFor();
+        await banner(page).getByText("You’ve rejected additional cookies.").waitFor();
       },
     ],
     [
@@ -175,6 +175,8 @@ describe('focus indicator', () => {
     const { page } = await open(harness.page('focus-forced', html()), { forcedColors: 'active' });
     await banner(page).waitFor();
     await page.keyboard.press('Tab');
+    expect(await outline(page)).toBe('A solid 3px coloured');
+    await page.keyboard.press('Tab');
     expect(await outline(page)).toBe('BUTTON solid 3px coloured');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -188,8 +190,12 @@ describe('focus indicator', () => {
   it('is the yellow highlight otherwise', async () => {
     const { page } = await open(harness.page('focus', html()));
     await banner(page).waitFor();
+    const highlight = () => page.evaluate(() => getComputedStyle(document.activeElement!).backgroundColor);
+    await page.keyboard.press('Tab');
+    expect(await outline(page)).toBe('A solid 3px transparent');
+    expect(await highlight()).toBe('rgb(255, 221, 0)');
     await page.keyboard.press('Tab');
     expect(await outline(page)).toBe('BUTTON solid 3px transparent');
-    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).backgroundColor)).toBe('rgb(255, 221, 0)');
+    expect(await highlight()).toBe('rgb(255, 221, 0)');
   });
 });

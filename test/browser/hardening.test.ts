@@ -122,7 +122,7 @@ describe('broken storage', () => {
     await context.addCookies(Array.from({ length: 179 }, (_, i) => ({ name: `filler${i}`, value: 'x'.repeat(40), url: harness.origin })));
     await page.reload();
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-    await page.getByText("You've accepted additional cookies.").waitFor();
+    await page.getByText("You’ve accepted additional cookies.").waitFor();
     await page.reload();
     await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
     expect(await banner(page).count()).toBe(0);
@@ -160,7 +160,7 @@ describe('Content Security Policy with nonces and Trusted Types', () => {
 describe('markup in config', () => {
   it('renders every text, title and value as inert text', async () => {
     const evil = (label: string) => `<img src=x onerror="window.xss='${label}'">"'><script>window.xss='${label}'</script>`;
-    const keys = ['bannerLabel', 'bannerTitle', 'body', 'hint', 'accept', 'reject', 'customise', 'accepted', 'rejected', 'hide', 'saved', 'formSaved', 'error', 'panelTitle', 'panelIntro', 'save', 'close', 'yes', 'no', 'alwaysOn', 'gpcNotice'];
+    const keys = ['bannerLabel', 'bannerTitle', 'body', 'hint', 'cookiesNotice', 'accept', 'reject', 'customise', 'accepted', 'rejected', 'hide', 'saved', 'formSaved', 'error', 'panelTitle', 'panelIntro', 'save', 'close', 'yes', 'no', 'alwaysOn', 'gpcNotice'];
     const texts = Object.fromEntries(keys.map((key) => [key, `${key} ${evil(key)} {link ${evil(`${key}-link`)}}`]));
     const hostile = {
       cookiesPageUrl: '/cookies?a="><img/src=x/onerror=window.xss=1>',
@@ -201,7 +201,7 @@ describe('rapid and concurrent use', () => {
   it('a double click on accept is one choice, one change event and one script run', async () => {
     const { page } = await harness.open(path(), { context: await watchChanges() });
     await page.getByRole('button', { name: 'Accept additional cookies' }).dblclick();
-    await page.getByText("You've accepted additional cookies.").waitFor();
+    await page.getByText("You’ve accepted additional cookies.").waitFor();
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { changes: number }).changes)).toBe(1);
     expect(await analyticsRuns(page)).toBe(1);

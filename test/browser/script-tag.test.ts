@@ -63,7 +63,7 @@ describe('config discovery', () => {
     await banner(page).waitFor();
     expect(errors).toEqual([expect.stringMatching(/^console: biscuit-consent: the #biscuit-config block is not valid JSON .*; using the defaults$/)]);
     await page.getByRole('button', { name: 'Reject additional cookies' }).click();
-    await page.getByText("You've rejected additional cookies.").waitFor();
+    await page.getByText("You’ve rejected additional cookies.").waitFor();
     expect(await analyticsRuns(page)).toBe(0);
   });
 

@@ -77,7 +77,7 @@ describe('a consent cookie planted from elsewhere (cookie tossing)', () => {
     expect(await analyticsRuns(page)).toBe(0);
 
     await page.getByRole('button', { name: 'Reject additional cookies' }).click();
-    await page.getByText("You've rejected additional cookies.").waitFor();
+    await page.getByText("You’ve rejected additional cookies.").waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     const consentCookies = (await context.cookies(url)).filter((cookie) => cookie.name == 'biscuit_consent');
     expect(consentCookies).toHaveLength(1);
@@ -96,7 +96,7 @@ describe('a consent cookie planted from elsewhere (cookie tossing)', () => {
     const url = `http://localhost:${port()}${hostPath}`;
     const { page, context, errors } = await harness.open(url);
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-    await page.getByText("You've accepted additional cookies.").waitFor();
+    await page.getByText("You’ve accepted additional cookies.").waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     const [stored] = (await context.cookies(url)).filter((cookie) => cookie.name == '__Host-biscuit_consent');
     expect(stored).toMatchObject({ secure: true, path: '/', domain: 'localhost' });

@@ -53,8 +53,10 @@ async function open() {
 describe('the banner with the keyboard', () => {
   it('comes first in tab order; Enter accepts; focus moves to the confirmation; hiding it hands focus back to the page', async () => {
     const { page, errors } = await open();
+    // The hint's link to the cookies notice, then the buttons.
+    await step(page, 'Tab', 'link: Cookies notice');
     await step(page, 'Tab', 'button: Accept additional cookies');
-    await step(page, 'Enter', "status: You've accepted additional cookies. You can change your cookie settings at any time.");
+    await step(page, 'Enter', "status: You’ve accepted additional cookies. You can change your cookie settings at any time.");
     expect(await categories(page)).toEqual({ essential: true, analytics: true, marketing: true });
     await step(page, 'Tab', 'link: change your cookie settings');
     await step(page, 'Tab', 'button: Hide cookie message');
@@ -68,8 +70,9 @@ describe('the banner with the keyboard', () => {
   it('rejects with Space, as easily as it accepts', async () => {
     const { page } = await open();
     await press(page, 'Tab');
+    await press(page, 'Tab');
     await step(page, 'Tab', 'button: Reject additional cookies');
-    await step(page, 'Space', "status: You've rejected additional cookies. You can change your cookie settings at any time.");
+    await step(page, 'Space', "status: You’ve rejected additional cookies. You can change your cookie settings at any time.");
     expect(await categories(page)).toEqual({ essential: true, analytics: false, marketing: false });
     await press(page, 'Tab');
     await step(page, 'Tab', 'button: Hide cookie message');
@@ -82,6 +85,7 @@ describe('the banner with the keyboard', () => {
 describe('the dialog with the keyboard', () => {
   it('opens from Customise, chooses with the arrow keys, saves, and confirms in the banner with focus there', async () => {
     const { page, errors } = await open();
+    await press(page, 'Tab');
     await press(page, 'Tab');
     await press(page, 'Tab');
     await step(page, 'Tab', 'button: Customise cookies');
@@ -131,8 +135,9 @@ describe('the dialog with the keyboard', () => {
 
   it('for a returning visitor: opens from the footer link, saves, and hiding the confirmation gives focus back to that link', async () => {
     const { page, context } = await open();
+    await press(page, 'Tab');
     await step(page, 'Tab', 'button: Accept additional cookies');
-    await step(page, 'Enter', /^status: You've accepted/);
+    await step(page, 'Enter', /^status: You’ve accepted/);
     const { page: again } = await harness.open(harness.page('keyboard', PAGE), { context });
     await again.getByRole('heading', { name: 'Page' }).waitFor();
     expect(await banner(again).count()).toBe(0);
@@ -155,6 +160,7 @@ describe('the dialog with the keyboard', () => {
 
   it('closes with Escape and gives focus back to the banner’s Customise button, with the question still asked', async () => {
     const { page } = await open();
+    await press(page, 'Tab');
     await press(page, 'Tab');
     await press(page, 'Tab');
     await press(page, 'Tab');

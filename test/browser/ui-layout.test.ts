@@ -104,7 +104,10 @@ function measure(locator: Locator) {
 }
 
 describe('a page with a hostile stylesheet', () => {
-  const plain = () => harness.page('plain', html());
+  // The UI takes the page's typeface (it inherits font-family from <body>, here
+  // the hostile Comic Sans), and nothing else: compare with a plain page in the
+  // same typeface.
+  const plain = () => harness.page('plain', html({ end: '<style>body { font-family: "Comic Sans MS", cursive; }</style>' }));
   const hostile = () => harness.page('hostile', html({ end: HOSTILE }));
 
   it('the host CSS does reach the page (so the comparisons below mean something)', async () => {
@@ -173,6 +176,38 @@ describe('a page with a hostile stylesheet', () => {
   });
 });
 
+describe('the page’s own typeface', () => {
+  /** The font family of every text of the banner and the dialog (or the cookies-page form) on `path`. */
+  async function typefaces(path: string, withDialog = true) {
+    const { page } = await open(path);
+    await banner(page).waitFor();
+    const families = (locator: Locator) =>
+      locator.evaluate((root) => [...new Set(Array.from(root.querySelectorAll('p, button, a, legend, label, h2')).map((element) => getComputedStyle(element).fontFamily))]);
+    const inBanner = await families(banner(page));
+    if (!withDialog) return { banner: inBanner };
+    await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
+    return { banner: inBanner, dialog: await families(dialog(page)) };
+  }
+
+  it('is the UI’s, from <body>, in the banner and the dialog alike', async () => {
+    const path = harness.page('page-font', html({ end: '<style>body { font-family: Georgia, "Times New Roman", serif; }</style>' }));
+    expect(await typefaces(path)).toEqual({ banner: ['Georgia, "Times New Roman", serif'], dialog: ['Georgia, "Times New Roman", serif'] });
+  });
+
+  it('is the cookies-page form’s, from the element the form sits in', async () => {
+    const main = '<section style="font-family: Verdana, sans-serif"><div data-consent-preferences></div></section>';
+    const { page } = await open(harness.page('form-font', html({ main })));
+    const form = page.locator('[data-consent-preferences] .bc');
+    await form.getByRole('button', { name: 'Save cookie preferences' }).waitFor();
+    expect(await form.evaluate((root) => [...new Set(Array.from(root.querySelectorAll('p, button, legend, label')).map((element) => getComputedStyle(element).fontFamily))])).toEqual(['Verdana, sans-serif']);
+  });
+
+  it('gives way to --bc-font, which still sets the UI’s own', async () => {
+    const path = harness.page('theme-font', html({ end: '<style>body { font-family: Georgia, serif; } :root { --bc-font: Arial, sans-serif; }</style>' }));
+    expect(await typefaces(path)).toEqual({ banner: ['Arial, sans-serif'], dialog: ['Arial, sans-serif'] });
+  });
+});
+
 describe('reflow at 320 px and at 200% zoom', () => {
   // 320 CSS px is a phone, or 1280 px at 400% zoom; 640×360 is 1280×720 at 200% zoom.
   const VIEWPORTS: [string, { width: number; height: number }][] = [
@@ -202,18 +237,18 @@ describe('reflow at 320 px and at 200% zoom', () => {
     }));
 
   describe.each(VIEWPORTS)('%s', (_, viewport) => {
-    it('the banner fits the width, and Tab brings each of its buttons fully into view', async () => {
+    it('the banner fits the width, and Tab brings its link and each of its buttons fully into view', async () => {
       const { page } = await open(harness.page('reflow', html()), { viewport });
       await banner(page).waitFor();
       // Once it has slid in.
       await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
       expect(await noHorizontalScrolling(page)).toEqual({ page: true, ui: [] });
       const seen = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 4; i++) {
         await page.keyboard.press('Tab');
         seen.push(await focusShows(page, '.bc-banner'));
       }
-      expect(seen).toEqual(['Accept additional cookies: true', 'Reject additional cookies: true', 'Customise cookies: true']);
+      expect(seen).toEqual(['Cookies notice: true', 'Accept additional cookies: true', 'Reject additional cookies: true', 'Customise cookies: true']);
 
       // Back to Accept: the confirmation fits too, and its focused message shows.
       await page.keyboard.press('Shift+Tab');

@@ -39,7 +39,7 @@ describe('choosing in the banner and the dialog', () => {
   it('shows the banner on a first visit, with the default wording', async () => {
     const { page, errors } = await harness.open(harness.page('first', html()));
     await banner(page).waitFor();
-    expect(await banner(page).innerText()).toContain("We use some essential cookies to make our website work. We'd like to set additional cookies");
+    expect(await banner(page).innerText()).toContain("We use some essential cookies to make our website work. We’d like to set additional cookies");
     expect(await banner(page).getByRole('button').allInnerTexts()).toEqual(['Accept additional cookies', 'Reject additional cookies', 'Customise cookies']);
     expect(await record(page)).toMatchObject({ decided: false, categories: { essential: true, analytics: false, marketing: false } });
     expect(await consentCookie(page.context())).toBeUndefined();
@@ -50,7 +50,7 @@ describe('choosing in the banner and the dialog', () => {
     const { page, context, errors } = await harness.open(harness.page('accept', html()));
     await banner(page).getByRole('button', { name: 'Accept additional cookies' }).click();
     const confirmation = banner(page).getByRole('status');
-    await expect.poll(() => confirmation.innerText()).toBe("You've accepted additional cookies. You can change your cookie settings at any time.");
+    await expect.poll(() => confirmation.innerText()).toBe("You’ve accepted additional cookies. You can change your cookie settings at any time.");
     expect(await confirmation.getByRole('link', { name: 'change your cookie settings' }).getAttribute('href')).toBe('/cookies-page/');
     expect(await record(page)).toMatchObject({ decided: true, categories: { essential: true, analytics: true, marketing: true }, source: 'banner' });
     expect((await consentCookie(context))?.value).toMatch(/^1\.0\.\d+\.b\.analytics=1&marketing=1\.[\da-f]{32}$/);
@@ -66,7 +66,7 @@ describe('choosing in the banner and the dialog', () => {
     await banner(page).getByRole('button', { name: 'Reject additional cookies' }).click();
     await expect
       .poll(() => banner(page).getByRole('status').innerText())
-      .toBe("You've rejected additional cookies. You can change your cookie settings at any time.");
+      .toBe("You’ve rejected additional cookies. You can change your cookie settings at any time.");
     expect(await record(page)).toMatchObject({ decided: true, categories: { essential: true, analytics: false, marketing: false }, source: 'banner' });
     expect((await consentCookie(context))?.value).toMatch(/^1\.0\.\d+\.b\.analytics=0&marketing=0\.[\da-f]{32}$/);
     expect(await runs(page)).toEqual({});
@@ -172,7 +172,7 @@ describe('a browser that refuses cookies', () => {
 
     await cookies(true);
     await banner(page).getByRole('button', { name: 'Accept additional cookies' }).click();
-    await expect.poll(() => banner(page).getByRole('status').innerText()).toMatch(/^You've accepted additional cookies\./);
+    await expect.poll(() => banner(page).getByRole('status').innerText()).toMatch(/^You’ve accepted additional cookies\./);
     expect(await banner(page).getByRole('alert').count()).toBe(0);
     expect((await consentCookie(context))?.value).toMatch(/^1\.0\.\d+\.b\.analytics=1&marketing=1\./);
     // Nothing ran twice.

@@ -8,22 +8,52 @@ import { brokenStorage, decidedStorage, startConsent } from './start-consent';
 const banner = () => screen.findByRole('region', { name: 'Cookies on this website' });
 
 describe('the banner', () => {
+  // The wording of the UK police "Single Online Home" banner, word for word and
+  // in its typography (’ and “ ”), so a visitor meets the words they know.
+  const BODY = 'We use some essential cookies to make our website work. We’d like to set additional cookies so we can remember your preferences and understand how you use our site.';
+  const HINT = 'You can manage your preferences and cookie settings at any time by clicking on “Customise Cookies” below.';
+  const COOKIES_NOTICE = 'For more information on how we use cookies, please see our Cookies notice.';
+  const paragraphs = (region: HTMLElement) => Array.from(region.querySelectorAll('p'), (p) => p.textContent);
+
   it('asks a visitor who has not decided, in the exact default wording', async () => {
-    startConsent();
+    startConsent({ cookiesPageUrl: '/cookies' });
     const region = await banner();
-    expect(region.textContent).toBe(
-      "We use some essential cookies to make our website work. We'd like to set additional cookies so we can remember your preferences and understand how you use our site." +
-        'You can manage your preferences and cookie settings at any time by clicking on "Customise Cookies" below.' +
-        'Accept additional cookies' +
-        'Reject additional cookies' +
-        'Customise cookies',
-    );
+    expect(paragraphs(region)).toEqual([BODY, `${HINT} ${COOKIES_NOTICE}`]);
+    expect(within(region).getByRole('link', { name: 'Cookies notice' }).getAttribute('href')).toBe('/cookies');
+    expect(region.textContent).toBe(`${BODY}${HINT} ${COOKIES_NOTICE}Accept additional cookiesReject additional cookiesCustomise cookies`);
     expect(within(region).getAllByRole('button').map((button) => button.textContent)).toEqual([
       'Accept additional cookies',
       'Reject additional cookies',
       'Customise cookies',
     ]);
     expect(within(region).queryByRole('heading')).toBeNull();
+  });
+
+  it('leaves out the cookies notice without a cookies page to point to', async () => {
+    startConsent();
+    const region = await banner();
+    expect(paragraphs(region)).toEqual([BODY, HINT]);
+    expect(within(region).queryByRole('link')).toBeNull();
+  });
+
+  it('keeps the cookies notice after a hint the site words its own way', async () => {
+    startConsent({ cookiesPageUrl: '/cookies', texts: { en: { hint: 'Choose below.' } } });
+    expect(paragraphs(await banner())).toEqual([BODY, `Choose below. ${COOKIES_NOTICE}`]);
+  });
+
+  it('leaves out the cookies notice when the site empties it', async () => {
+    startConsent({ cookiesPageUrl: '/cookies', texts: { en: { cookiesNotice: '' } } });
+    expect(paragraphs(await banner())).toEqual([BODY, HINT]);
+  });
+
+  it('gives the cookies notice a paragraph of its own when it fell back to English', async () => {
+    startConsent({ lang: 'fr', cookiesPageUrl: '/cookies', texts: { fr: { hint: 'Choisissez ci-dessous.' } } });
+    const region = await screen.findByRole('region');
+    expect(Array.from(region.querySelectorAll('p'), (p) => [p.lang, p.textContent])).toEqual([
+      ['en', BODY],
+      ['', 'Choisissez ci-dessous.'],
+      ['en', COOKIES_NOTICE],
+    ]);
   });
 
   it('is the first thing in <body>, so it comes first in reading and tab order', async () => {
@@ -51,7 +81,7 @@ describe('the banner', () => {
     const status = await screen.findByRole('status');
     expect(consent.get().categories).toEqual({ essential: true, preferences: true, analytics: true });
     expect(consent.get().source).toBe('banner');
-    expect(status.textContent).toBe("You've accepted additional cookies. You can change your cookie settings at any time.");
+    expect(status.textContent).toBe('You’ve accepted additional cookies. You can change your cookie settings at any time.');
     expect(document.activeElement).toBe(status);
     expect(within(await banner()).queryByRole('button', { name: 'Accept additional cookies' })).toBeNull();
   });
@@ -62,7 +92,7 @@ describe('the banner', () => {
     const status = await screen.findByRole('status');
     expect(consent.decided).toBe(true);
     expect(consent.get().categories).toEqual({ essential: true, preferences: false, analytics: false });
-    expect(status.textContent).toBe("You've rejected additional cookies. You can change your cookie settings at any time.");
+    expect(status.textContent).toBe('You’ve rejected additional cookies. You can change your cookie settings at any time.');
     expect(document.activeElement).toBe(status);
   });
 
@@ -92,7 +122,7 @@ describe('the banner', () => {
     const hide = await screen.findByRole('button', { name: 'Hide cookie message' });
     // Where Accept was.
     fireEvent.click(hide, { detail: 2 });
-    expect(screen.getByRole('status').textContent).toMatch(/^You've accepted additional cookies\./);
+    expect(screen.getByRole('status').textContent).toMatch(/^You’ve accepted additional cookies\./);
     fireEvent.click(hide, { detail: 1 });
     expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull();
   });
@@ -120,7 +150,7 @@ describe('the banner', () => {
 
     state.fixed = true;
     fireEvent.click(within(await banner()).getByRole('button', { name: 'Accept additional cookies' }));
-    expect((await screen.findByRole('status')).textContent).toMatch(/^You've accepted additional cookies/);
+    expect((await screen.findByRole('status')).textContent).toMatch(/^You’ve accepted additional cookies/);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(storage.read()).toBeTruthy();
   });

@@ -31,6 +31,16 @@ describe('Welsh', () => {
     expect(banner.textContent).not.toContain("'");
   });
 
+  it('ends the hint with the cookies notice, linked, when there is a cookies page', async () => {
+    document.documentElement.lang = 'cy';
+    startConsent({ cookiesPageUrl: '/cwcis' });
+    const banner = await region(WELSH_LABEL);
+    expect(Array.from(banner.querySelectorAll('p'), (p) => p.textContent)[1]).toBe(
+      'Gallwch reoli eich dewisiadau a’ch gosodiadau cwcis unrhyw bryd drwy glicio ar “Addasu cwcis” isod. I gael rhagor o wybodaeth am sut rydym yn defnyddio cwcis, gweler ein hysbysiad cwcis.',
+    );
+    expect(within(banner).getByRole('link', { name: 'hysbysiad cwcis' }).getAttribute('href')).toBe('/cwcis');
+  });
+
   it('translates the dialog and the category texts', async () => {
     startConsent({ lang: 'cy' });
     fireEvent.click(within(await region(WELSH_LABEL)).getByRole('button', { name: 'Addasu cwcis' }));

@@ -10,7 +10,8 @@ import type { TextKey } from './en';
 export const cy: Readonly<Partial<Record<TextKey, string>> & Record<string, string>> = {
   bannerLabel: 'Cwcis ar y wefan hon',
   body: 'Rydym yn defnyddio rhai cwcis hanfodol i wneud i’n gwefan weithio. Hoffem osod cwcis ychwanegol fel y gallwn gofio’ch dewisiadau a deall sut rydych yn defnyddio’n gwefan.',
-  hint: 'Gallwch reoli eich dewisiadau a’ch gosodiadau cwcis unrhyw bryd drwy glicio ar "Addasu cwcis" isod.',
+  hint: 'Gallwch reoli eich dewisiadau a’ch gosodiadau cwcis unrhyw bryd drwy glicio ar “Addasu cwcis” isod.',
+  cookiesNotice: 'I gael rhagor o wybodaeth am sut rydym yn defnyddio cwcis, gweler ein {hysbysiad cwcis}.',
   accept: 'Derbyn cwcis ychwanegol',
   reject: 'Gwrthod cwcis ychwanegol',
   customise: 'Addasu cwcis',
