@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeConsent } from '../../src/core/codec';
+import { createMemoryStorage } from '../../src/storage/memory';
 import type { EmbedEventDetail } from '../../src/placeholders/embeds';
 import { decidedStorage } from '../ui/start-consent';
 import { CONFIG, settle, startPage } from './start-page';
@@ -232,6 +233,39 @@ describe('the biscuit:embed event', () => {
       expect(consent.get()).toMatchObject({ source: 'placeholder', categories: { marketing: true } });
       expect(seen[1]).toMatchObject({ blocked: false });
     } finally {
+      document.removeEventListener('biscuit:embed', listener);
+    }
+  });
+});
+
+describe('the entries', () => {
+  it('"biscuit-consent" draws placeholders', async () => {
+    const { createConsent } = await import('../../src/entries/index');
+    document.body.innerHTML = VIDEO;
+    const consent = createConsent({ ...CONFIG, storage: createMemoryStorage() });
+    try {
+      expect(await group('Video: how to put your bins out')).toBeTruthy();
+    } finally {
+      consent.destroy();
+    }
+    // Taken away with the instance.
+    await vi.waitFor(() => expect(placeholders()).toHaveLength(0));
+    expect(iframe('Video: how to put your bins out').hasAttribute('style')).toBe(false);
+  });
+
+  it('"biscuit-consent/core" tells the page with biscuit:embed and draws nothing', async () => {
+    const { createConsent } = await import('../../src/entries/headless');
+    const seen: EmbedEventDetail[] = [];
+    const listener = (event: Event) => seen.push((event as CustomEvent<EmbedEventDetail>).detail);
+    document.addEventListener('biscuit:embed', listener);
+    document.body.innerHTML = VIDEO;
+    const consent = createConsent({ ...CONFIG, storage: createMemoryStorage() });
+    try {
+      await vi.waitFor(() => expect(seen).toHaveLength(1));
+      expect(seen[0]).toMatchObject({ blocked: true, categories: ['marketing'] });
+      expect(placeholders()).toHaveLength(0);
+    } finally {
+      consent.destroy();
       document.removeEventListener('biscuit:embed', listener);
     }
   });
