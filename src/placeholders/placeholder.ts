@@ -38,7 +38,7 @@ function focusOn(element: Element) {
  * element, which is hidden meanwhile (its own inline `display` restored
  * afterwards). Text is always text, never HTML.
  */
-export function createPlaceholderDrawer(consent: Consent, resolved: ResolvedTexts): PlaceholderDrawer {
+function createPlaceholderDrawer(consent: Consent, resolved: ResolvedTexts): PlaceholderDrawer {
   const { lang, dir } = resolved;
   // The banner's sources, in the same order: the config's texts, the built-in translation, English.
   const texts = resolved.resolve(enPlaceholder);
