@@ -112,6 +112,18 @@ describe('"Load this content"', () => {
     expect(storage.read()).toBeUndefined();
   });
 
+  it('loads what is blocked inside the element too: a widget’s script and images', async () => {
+    startPage(
+      '<div data-consent="marketing" data-consent-placeholder title="Latest posts"><img data-consent="marketing" data-src="/avatar.png" alt=""><script type="text/plain" data-consent="marketing">1</script></div>',
+    );
+    fireEvent.click(within(await group('Latest posts')).getByRole('button', { name: 'Load this content' }));
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/avatar.png');
+    expect(document.querySelector('script')!.hasAttribute('type')).toBe(false);
+    expect(placeholders()).toHaveLength(0);
+    // A box that takes no focus of its own takes it for the moment, so focus is not lost.
+    expect(document.activeElement).toBe(document.querySelector('div[title="Latest posts"]'));
+  });
+
   it('gives the element back its own inline display', async () => {
     startPage(frame('/v', 'Styled', 'marketing', 'style="display: block"'));
     fireEvent.click(within(await group('Styled')).getByRole('button', { name: 'Load this content' }));
