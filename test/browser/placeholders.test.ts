@@ -30,17 +30,19 @@ function html({ main = `<p>Before.</p>${VIDEO}<p>Between.</p>${MAP}<p>After.</p>
 <footer><a href="/cookies-page/" data-consent-open>Cookie settings</a></footer>${end}</body></html>`;
 }
 
-/** A fresh context whose embed providers are stand-in pages, and `path` open in it. */
-async function open(path: string, options: BrowserContextOptions & { context?: BrowserContext } = {}) {
-  let context = options.context;
-  if (!context) {
-    context = await harness.browser.newContext(options);
-    contexts.push(context);
-    await context.route(/^https:\/\/www\.(youtube-nocookie|google)\.com\//, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Stand-in</title><p>Stand-in for ${route.request().url()}</p>` }),
-    );
-  }
-  return harness.open(path, { context });
+/** A fresh context whose embed providers answer with stand-in pages, closed after the test. */
+async function newContext(options: BrowserContextOptions = {}) {
+  const context = await harness.browser.newContext(options);
+  contexts.push(context);
+  await context.route(/^https:\/\/www\.(youtube-nocookie|google)\.com\//, (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Stand-in</title><p>Stand-in for ${route.request().url()}</p>` }),
+  );
+  return context;
+}
+
+/** `path` open in `context`, else in a fresh one. */
+async function open(path: string, { context, ...options }: BrowserContextOptions & { context?: BrowserContext } = {}) {
+  return harness.open(path, { context: context ?? (await newContext(options)) });
 }
 
 const group = (page: Page, name: string) => page.getByRole('group', { name });
@@ -110,6 +112,32 @@ describe('embed placeholders in Chromium', () => {
     const sent = embedRequests(requests).length;
     await page.waitForTimeout(300);
     expect(embedRequests(requests)).toHaveLength(sent);
+  });
+
+  it('are downloaded only where an embed waits: not by a returning visitor who allowed it, nor on a page without embeds', async () => {
+    const files = (requests: string[]) => requests.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/assets/')).map((path) => path.split('/').pop()).sort();
+    const first = await open(harness.page('embeds', html()));
+    await group(first.page, VIDEO_NAME).getByRole('button', { name: 'Accept Video and map cookies' }).click();
+    await first.page.getByRole('region', { name: 'Cookies on this website' }).waitFor({ state: 'detached' });
+    // The same visitor, on the next pages.
+    const allowed = await open(harness.page('embeds', html()), { context: first.context });
+    await allowed.page.waitForFunction((url) => document.querySelector('iframe')?.getAttribute('src') == url, VIDEO_URL);
+    await allowed.page.waitForTimeout(300);
+    expect(files(allowed.requests)).toEqual(['biscuit.global.js']);
+    // A returning visitor who refused them: the placeholders and their stylesheet, not the banner.
+    const context = await newContext();
+    await context.addCookies([{ name: 'biscuit_consent', value: `1.0.${Math.floor(Date.now() / 1000)}.b.analytics=0&marketing=0.${'a'.repeat(32)}`, url: harness.origin }]);
+    const refused = await open(harness.page('embeds', html()), { context });
+    await group(refused.page, VIDEO_NAME).waitFor();
+    expect(files(refused.requests)).toEqual([
+      'biscuit-placeholders.css',
+      'biscuit-placeholders.js',
+      'biscuit.css',
+      'biscuit.global.js',
+    ]);
+    const none = await open(harness.page('no-embeds', html({ main: '<p>No embeds here.</p>' })), { context: first.context });
+    await none.page.waitForTimeout(300);
+    expect(files(none.requests)).toEqual(['biscuit.global.js']);
   });
 
   it('are drawn for embeds the page adds later', async () => {
@@ -185,9 +213,7 @@ describe('embed placeholders in Chromium', () => {
   });
 
   it('shift nothing, neither when they appear after the first paint nor when the content loads (CLS 0)', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1024, height: 900 } });
-    contexts.push(context);
-    await context.route(/^https:\/\/www\.(youtube-nocookie|google)\.com\//, (route) => route.fulfill({ contentType: 'text/html', body: '<p>Stand-in</p>' }));
+    const context = await newContext({ viewport: { width: 1024, height: 900 } });
     await context.addInitScript(() => {
       const state = window as unknown as { shift: number };
       state.shift = 0;
