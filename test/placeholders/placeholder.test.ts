@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeConsent } from '../../src/core/codec';
+import { sendToConsentLog } from '../../src/integrations/consent-log';
 import { createMemoryStorage } from '../../src/storage/memory';
 import type { EmbedEventDetail } from '../../src/placeholders/embeds';
 import { decidedStorage } from '../ui/start-consent';
@@ -172,6 +173,27 @@ describe('"Accept <category>"', () => {
     expect(iframe('Map of the depot').getAttribute('src')).toBe('https://www.google.com/maps/embed?pb=1');
     expect(placeholders()).toHaveLength(1);
     expect(decodeConsent(storage.read())).toMatchObject({ source: 'placeholder', choices: { marketing: true, analytics: false } });
+  });
+
+  it('records the grant in the consent log like any choice, with source "placeholder"', async () => {
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    try {
+      const { consent } = startPage(VIDEO, { log: (record) => sendToConsentLog('/consent-log', record) });
+      fireEvent.click(within(await group('Video: how to put your bins out')).getByRole('button', { name: 'Accept Marketing cookies' }));
+      await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+      const [url, init] = fetch.mock.calls[0]!;
+      expect(url).toBe('/consent-log');
+      expect(JSON.parse(init.body as string)).toEqual({
+        id: consent.get().id,
+        updatedAt: consent.get().updatedAt,
+        revision: 0,
+        categories: { essential: true, marketing: true, analytics: false },
+        source: 'placeholder',
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

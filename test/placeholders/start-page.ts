@@ -4,6 +4,7 @@ import { blocker } from '../../src/blocker';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import type { Consent } from '../../src/core/consent';
 import type { ConsentStorage } from '../../src/core/consent-storage';
+import type { ConsentRecord } from '../../src/core/record';
 import { createStore } from '../../src/core/store';
 import { createDomWatcher } from '../../src/dom/watcher';
 import { placeholderFinder, type StartEmbeds } from '../../src/placeholders/finder';
@@ -19,16 +20,18 @@ export const CONFIG: ConsentConfig = { categories: { analytics: {}, marketing: {
 export interface PageOptions {
   config?: ConsentConfig;
   storage?: ConsentStorage;
+  /** Sends each saved record to the consent log, as the composition does for a `consentLog` config. */
+  log?: (record: ConsentRecord) => Promise<void>;
   /** Loads the chunk; the UI's (with placeholders) by default. */
   load?: () => Promise<{ startEmbeds: StartEmbeds }>;
 }
 
 /** `html` in the page's body, then a consent instance; `load` is the spy that loads the chunk. */
-export function startPage(html: string, { config = CONFIG, storage = createMemoryStorage(), load: loadChunk = () => import('../../src/placeholders/placeholder') }: PageOptions = {}) {
+export function startPage(html: string, { config = CONFIG, storage = createMemoryStorage(), log, load: loadChunk = () => import('../../src/placeholders/placeholder') }: PageOptions = {}) {
   document.body.innerHTML = html;
   const load = vi.fn(loadChunk);
   const watcher = createDomWatcher();
-  const consent = createStore({ config: resolveConfig(config), storage, plugins: [blocker({ watcher }), placeholderFinder({ watcher, load })] });
+  const consent = createStore({ config: resolveConfig(config), storage, log, plugins: [blocker({ watcher }), placeholderFinder({ watcher, load })] });
   started.push(consent);
   return { consent, load, storage };
 }
