@@ -1,7 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeConsent } from '../../src/core/codec';
+import { resolveConfig } from '../../src/core/config';
 import { sendToConsentLog } from '../../src/integrations/consent-log';
+import { resolveTexts } from '../../src/ui/texts/resolve-texts';
 import { createMemoryStorage } from '../../src/storage/memory';
 import type { EmbedEventDetail } from '../../src/placeholders/embeds';
 import { decidedStorage } from '../ui/start-consent';
@@ -88,13 +90,17 @@ describe('an embed placeholder', () => {
     expect(within(placeholder).getAllByRole('button').map((button) => button.textContent)).toEqual(['Llwytho’r cynnwys hwn', 'Derbyn Cwcis marchnata']);
   });
 
-  it('takes its words from texts', async () => {
+  it('takes its words from texts, whose placeholder keys are known ones', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     startPage(VIDEO, {
       config: { ...CONFIG, texts: { en: { placeholderLoad: 'Watch this video', placeholderCookies: 'It needs {category}.' } } },
     });
     const placeholder = await group('Video: how to put your bins out');
     expect(placeholder.textContent).toContain('It needs Marketing cookies.');
     expect(within(placeholder).getByRole('button', { name: 'Watch this video' })).toBeTruthy();
+    // The banner's chunk resolves the same texts and warns about unknown keys: not these.
+    await resolveTexts(resolveConfig({ texts: { en: { placeholderLoad: 'Watch this video' } } }), 'en');
+    expect(warn).not.toHaveBeenCalledWith(expect.stringContaining('unknown text keys'));
   });
 });
 
