@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 export const BUDGETS = { returning: 3500, first: 6500, accept: 7500, core: 4000 };
 
 /** Today's sizes where a budget is not met (lower them whenever a change saves bytes). */
-const NOT_MET = { returning: 6630, first: 10_030, accept: 11_180, core: 6360 };
+const NOT_MET = { returning: 6870, first: 10_300, accept: 11_450, core: 6600 };
 
 const LAZY_CHUNKS = JSON.parse(readFileSync(new URL('./src/lazy-chunks.json', import.meta.url), 'utf8'));
 const inBrowser = (file) => `dist/browser/${file}`;
@@ -57,13 +57,21 @@ const CHECKS = [
     limit: '6.7 KB',
   },
   {
+    budget: 'placeholders',
+    name: 'script tag: the embed placeholders (biscuit-placeholders.js and .css, fetched on a page with a blocked embed that is not allowed)',
+    path: [inBrowser('biscuit-placeholders.js'), inBrowser('biscuit-placeholders.css')],
+    ...shipped,
+    limit: '4.4 KB',
+  },
+  {
     budget: 'core',
     ...limited('core', 'npm: biscuit-consent/core, createConsent as an app bundles it up front'),
     path: 'dist/core.js',
     import: '{ createConsent }',
     // The cookie writer (with js-cookie) and the consent log client are lazy
-    // chunks, downloaded when a choice is made (the log only when configured).
-    modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external || []), './writer-*', './consent-log-*'] }),
+    // chunks, downloaded when a choice is made (the log only when configured);
+    // so is the blocked embeds' part, on a page with an embed that is not allowed.
+    modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external || []), './writer-*', './consent-log-*', './embeds-*'] }),
   },
   {
     budget: 'react',

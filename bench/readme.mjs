@@ -50,6 +50,7 @@ export function sizeAndSpeed(sizes, results) {
     ['a first visit and what a click on Accept fetches (`biscuit-writer.js`, with js-cookie)', kb(sizes.accept), budget('accept')],
     ['`biscuit-consent/core`, `createConsent` as an app bundles it up front', kb(sizes.core), budget('core')],
     ['the "Customise cookies" dialog and cookies-page form (`biscuit-dialog.js`, Preact included, and `.css`), when the visitor heads for them', kb(sizes.dialog), ''],
+    ['the embed placeholders (`biscuit-placeholders.js` and `.css`), on a page with a blocked embed that is not allowed', kb(sizes.placeholders), ''],
     ['`biscuit-consent/react` / `biscuit-consent/preact` (React or Preact not counted)', `${kb(sizes.react)} / ${kb(sizes.preact)}`, ''],
   ];
 

@@ -4,7 +4,7 @@
 //   node examples/screenshots.mjs   → examples/screenshots/*.png
 //
 // Chromium comes from examples/chromium.mjs (CHROMIUM_PATH, else Debian's package).
-// Each shot is cropped to the banner or the dialog at 1024 px wide and saved as
+// Each shot is cropped to the banner, the dialog or a placeholder at 1024 px wide and saved as
 // a 256-colour PNG, so they stay small in the repository. It prints each file
 // with the alt text the README should give it.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -78,6 +78,13 @@ const SHOTS = [
       await banner(page).getByRole('alert').waitFor();
     },
     crop: (page) => banner(page),
+  },
+  {
+    file: 'placeholder.png',
+    alt: 'A blocked video in its own box: what it is, who serves it, the cookies it may set, and the buttons Load this content and Accept Video and social media cookies',
+    // Tall enough that the fixed banner stays clear of the video.
+    height: 1400,
+    crop: (page) => page.getByRole('group', { name: 'Video: how to put your bins out' }),
   },
 ];
 

@@ -6,6 +6,7 @@ import { type ConsentPlugin } from './core/plugin';
 import { createDomWatcher } from './dom/watcher';
 import { cookieCleanup } from './integrations/cookie-cleanup';
 import { googleConsentMode } from './integrations/google-consent-mode';
+import { placeholderFinder, type StartEmbeds } from './placeholders/finder';
 import { tabSync } from './integrations/tab-sync';
 import { createCookieStorage } from './storage/cookie-storage';
 import { createMemoryStorage } from './storage/memory';
@@ -17,6 +18,11 @@ export interface Chunks {
   writer(): Promise<typeof import('./writer')>;
   /** The consent log client, only for sites that configure one. */
   log(): Promise<typeof import('./integrations/consent-log')>;
+  /**
+   * The blocked embeds' part, only for pages with one that is not allowed:
+   * with placeholders drawn (the `placeholders` chunk), or events only (`./core`).
+   */
+  embeds(): Promise<{ startEmbeds: StartEmbeds }>;
 }
 
 /** Loads a chunk once (retrying after a failure); once loaded, returns it without waiting. */
@@ -71,6 +77,7 @@ export function createConsentWith(resolved: ResolvedConfig, ui: readonly UiPlugi
       ...(consentMode ? [googleConsentMode(consentMode)] : []),
       domEvents,
       blocker({ watcher, nonce: resolved.nonce }),
+      placeholderFinder({ watcher, load: chunks.embeds }),
       cookieCleanup(loadWriter),
       tabSync,
       ...(ui.length ? ui.map((piece) => piece({ watcher, prepareSave })) : [preload]),

@@ -21,16 +21,17 @@ export interface StoredChoice {
  *   1.0.1764144000.b.preferences=1&analytics=0.3f9c2a7e0b1d4c6f8a2e5b7d9c0f1a3e
  *
  * revision and updatedAt (Unix seconds) are decimal; source is one letter
- * (b banner, p panel, a api, g gpc); choices is a query string of the optional
+ * (b banner, p panel, a api, g gpc, h placeholder); choices is a query string of the optional
  * categories, 1 granted and 0 refused; id is exactly 32 lowercase hex digits.
  * The fixed-length ID comes last so that a truncated value never parses.
  * Every character is a legal cookie octet, so nothing needs escaping. Anything
  * else (another library's cookie, a newer version, a hand edit) is no decision.
  */
 const MAX_LENGTH = 2048;
-const SOURCES: Record<string, ConsentSource> = { b: 'banner', p: 'panel', a: 'api', g: 'gpc' };
+const SOURCES: Record<string, ConsentSource> = { b: 'banner', p: 'panel', a: 'api', g: 'gpc', h: 'placeholder' };
+const LETTERS = Object.fromEntries(Object.entries(SOURCES).map(([letter, source]) => [source, letter])) as Record<ConsentSource, string>;
 const PAIR = '[a-z][a-z\\d_]{0,31}=[01]';
-const FORMAT = new RegExp(`^1\\.(\\d{1,9})\\.(\\d{1,12})\\.([bpag])\\.((?:${PAIR}(?:&${PAIR})*)?)\\.([\\da-f]{32})$`);
+const FORMAT = new RegExp(`^1\\.(\\d{1,9})\\.(\\d{1,12})\\.([bpagh])\\.((?:${PAIR}(?:&${PAIR})*)?)\\.([\\da-f]{32})$`);
 
 /** Turns a decided record into the consent cookie's value. */
 export function encodeConsent(record: ConsentRecord, categories: readonly ResolvedCategory[]): string {
@@ -38,7 +39,7 @@ export function encodeConsent(record: ConsentRecord, categories: readonly Resolv
     .filter((category) => !category.essential)
     .map(({ name }) => `${name}=${+record.categories[name]!}`)
     .join('&');
-  return [1, record.revision, Date.parse(record.updatedAt!) / 1000, record.source![0], choices, record.id].join('.');
+  return [1, record.revision, Date.parse(record.updatedAt!) / 1000, LETTERS[record.source!], choices, record.id].join('.');
 }
 
 /**

@@ -2,8 +2,11 @@ import type { StoredChoice } from './codec';
 import type { ResolvedConfig } from './config';
 import { BiscuitError } from './errors';
 
-/** Where a decision came from. `gpc`: the browser's Global Privacy Control signal decided it. */
-export type ConsentSource = 'banner' | 'panel' | 'api' | 'gpc';
+/**
+ * Where a decision came from. `gpc`: the browser's Global Privacy Control
+ * signal decided it; `placeholder`: a blocked embed's placeholder.
+ */
+export type ConsentSource = 'banner' | 'panel' | 'api' | 'gpc' | 'placeholder';
 
 /** Category name → granted. */
 export type Choices<C extends string = string> = Readonly<Record<C, boolean>>;
@@ -125,7 +128,7 @@ export function recordFromStored(
     const optional = config.categories.filter((category) => !category.essential);
     return createRecord(config, refuse, gpc && optional.length && optional.every((category) => category.gpc) ? { decided: true, source: 'gpc' } : {});
   }
-  const explicit = stored.source == 'panel' || stored.source == 'api';
+  const explicit = stored.source != 'banner' && stored.source != 'gpc';
   const previous = createRecord(config, (name, honoursGpc) => stored.choices[name] === true && !(gpc && honoursGpc && !explicit));
   if (stored.revision != config.revision) return createRecord(config, refuse, { id: stored.id, previous: previous.categories });
   return createRecord(config, (name) => previous.categories[name]!, {

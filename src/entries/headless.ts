@@ -1,7 +1,8 @@
 /**
  * `biscuit-consent/core`: the consent model, the cookie and the script blocker,
  * with no UI code. `showBanner`, `showPreferences` and `hide` only emit `show`
- * and `hide`, for a UI of your own.
+ * and `hide`, for a UI of your own; a blocked embed that is not allowed gets a
+ * `biscuit:embed` event, for a placeholder of your own.
  */
 import { resolveConfig, type CategoryNames, type ConsentConfig } from '../core/config';
 import type { Consent } from '../core/consent';
@@ -13,5 +14,5 @@ export * from './exports';
 
 /** Creates a consent instance without UI. Throws a `ConfigError` for a malformed config. */
 export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
-  return createConsentWith(resolveConfig(config, warn), [], NPM_CHUNKS) as Consent<CategoryNames<Cfg>>;
+  return createConsentWith(resolveConfig(config, warn), [], { ...NPM_CHUNKS, embeds: () => import('../placeholders/embeds') }) as Consent<CategoryNames<Cfg>>;
 }

@@ -13,11 +13,15 @@ export * from './exports';
 
 /**
  * Creates a consent instance with its UI: shows the banner to a visitor who has
- * not decided, and wires `data-consent-open` and `data-consent-preferences`.
+ * not decided, wires `data-consent-open` and `data-consent-preferences`, and
+ * gives blocked embeds their placeholders.
  * Throws a `ConfigError` for a malformed config.
  */
 export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
-  return createConsentWith(resolveConfig(config, warn), [uiLoader((name) => NPM_UI[name]())], NPM_CHUNKS) as Consent<CategoryNames<Cfg>>;
+  return createConsentWith(resolveConfig(config, warn), [uiLoader((name) => NPM_UI[name]())], {
+    ...NPM_CHUNKS,
+    embeds: () => import('../placeholders/placeholder'),
+  }) as Consent<CategoryNames<Cfg>>;
 }
 
 // The app's bundler splits each piece of the UI into a chunk of its own.

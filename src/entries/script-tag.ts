@@ -66,7 +66,7 @@ function findConfig(): unknown {
  * the field is dropped at once (see salvageConfig) and reported when the words
  * arrive.
  */
-function start(raw: unknown, chunk: <T>(name: LazyChunk) => Promise<T>, load: LoadUiChunk): Consent {
+function start(raw: unknown, chunk: <T>(name: LazyChunk) => Promise<T>, styled: <T>(name: LazyChunk) => Promise<T>): Consent {
   let wrong = false;
   const config = salvageConfig(
     raw,
@@ -75,7 +75,11 @@ function start(raw: unknown, chunk: <T>(name: LazyChunk) => Promise<T>, load: Lo
     () => (wrong = true),
   );
   if (wrong) chunk<typeof import('../config-report')>('report').then((module) => module.reportConfig(raw), report);
-  return createConsentWith(config, [uiLoader(load)], { writer: () => chunk('writer'), log: () => chunk('log') });
+  return createConsentWith(config, [uiLoader(styled as LoadUiChunk)], {
+    writer: () => chunk('writer'),
+    log: () => chunk('log'),
+    embeds: () => styled('placeholders'),
+  });
 }
 
 const existing = window.Biscuit;
@@ -96,12 +100,14 @@ if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'functi
       link.onload = link.onerror = resolve;
       document.head.append(link);
     }));
-  // Each piece of the UI with its stylesheets, so nothing shows unstyled: biscuit.css, and the
-  // dialog's own (the dialog has a `style` in the chunk list).
-  const ui: LoadUiChunk = (name) =>
-    Promise.all([chunk<never>(name), stylesheet('biscuit.css'), name == 'dialog' && stylesheet(`biscuit-${name}.css`)]).then(([module]) => module);
+  // Each piece of the UI with its stylesheets, so nothing shows unstyled: biscuit.css, and its
+  // own for the dialog and the placeholders (those with a `style` in the chunk list).
+  const styled = <T>(name: LazyChunk) =>
+    Promise.all([chunk<T>(name), stylesheet('biscuit.css'), (name == 'dialog' || name == 'placeholders') && stylesheet(`biscuit-${name}.css`)]).then(
+      ([module]) => module,
+    );
 
-  const consent = start(findConfig(), chunk, ui) as BiscuitGlobal;
+  const consent = start(findConfig(), chunk, styled) as BiscuitGlobal;
   const run = (command: Command) => {
     try {
       command(consent);

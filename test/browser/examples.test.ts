@@ -10,21 +10,27 @@ const log = openLog(':memory:');
 const harness = useBrowser({ handlers: { '/server/': serverExample, '/consent-log/': createHandler(log) } });
 
 describe('legacy-cms', () => {
-  it('keeps the video and analytics blocked until allowed, with a placeholder that opens the panel', async () => {
-    const { page, errors } = await harness.open('/legacy-cms/');
+  it('keeps the video, the map and analytics blocked until allowed, each embed with its placeholder', async () => {
+    const { page, context, errors } = await harness.open('/legacy-cms/');
     await page.getByRole('region', { name: 'Cookies on this website' }).waitFor();
-    const video = page.getByTitle('Video: how to put your bins out');
-    expect(await video.getAttribute('src')).toBeNull();
-    expect(await page.getByText('To watch it here, allow those cookies.').isVisible()).toBe(true);
+    const video = page.getByRole('group', { name: 'Video: how to put your bins out' });
+    const map = page.getByRole('group', { name: 'Map: Anytown recycling centre, Mill Lane' });
+    expect(await video.textContent()).toContain('This content is provided by YouTube. It may set Video and social media cookies.');
+    expect(await map.textContent()).toContain('This content is provided by Google Maps.');
     expect(await page.locator('#analytics-status').textContent()).toMatch(/^Analytics is not running/);
 
-    await page.getByRole('button', { name: 'Change cookie settings' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Customise cookies' });
-    await dialog.getByRole('group', { name: 'Video and social media cookies' }).getByRole('radio', { name: 'Yes' }).check();
-    await dialog.getByRole('button', { name: 'Save cookie preferences' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => document.querySelector('iframe')?.getAttribute('src') === '/legacy-cms/video.html');
-    expect(await page.getByText('To watch it here, allow those cookies.').isVisible()).toBe(false);
+    // Just this video, this once.
+    await video.getByRole('button', { name: 'Load this content' }).click();
+    expect(await page.getByTitle('Video: how to put your bins out').getAttribute('src')).toBe('/legacy-cms/video.html');
+    expect(await page.getByTitle('Map: Anytown recycling centre, Mill Lane').getAttribute('src')).toBeNull();
+    expect(await context.cookies()).toEqual([]);
+
+    await map.getByRole('button', { name: 'Accept Video and social media cookies' }).click();
+    expect(await page.getByTitle('Map: Anytown recycling centre, Mill Lane').getAttribute('src')).toBe('/legacy-cms/map.html');
+    expect(await page.evaluate(() => (window as unknown as { Biscuit: { get(): object } }).Biscuit.get())).toMatchObject({
+      source: 'placeholder',
+      categories: { marketing: true, analytics: false },
+    });
     // Analytics was not part of that choice.
     expect(await page.locator('#analytics-status').textContent()).toMatch(/^Analytics is not running/);
     expect(errors).toEqual([]);

@@ -55,11 +55,12 @@ describe('decodeConsent', () => {
   });
 
   it('reads every source letter', () => {
-    expect(['b', 'p', 'a', 'g'].map((letter) => decodeConsent(`1.0.1.${letter}..${ID}`)?.source)).toEqual([
+    expect(['b', 'p', 'a', 'g', 'h'].map((letter) => decodeConsent(`1.0.1.${letter}..${ID}`)?.source)).toEqual([
       'banner',
       'panel',
       'api',
       'gpc',
+      'placeholder',
     ]);
   });
 
@@ -102,7 +103,7 @@ describe('properties', () => {
   const stored = fc.record({
     revision: fc.nat(999_999_999),
     updatedAt: fc.nat(2_000_000_000),
-    source: fc.constantFrom('banner', 'panel', 'api', 'gpc' as const),
+    source: fc.constantFrom('banner', 'panel', 'api', 'gpc', 'placeholder' as const),
     choices: fc.dictionary(name, fc.boolean(), { maxKeys: 20 }).map(choices),
     id: fc.stringMatching(/^[\da-f]{32}$/),
   });

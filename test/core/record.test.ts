@@ -90,6 +90,8 @@ describe('recordFromStored', () => {
     it('keeps gpc categories the visitor granted one by one', () => {
       expect(read(cookie({ source: 'p' }), { gpc: true }).categories.marketing).toBe(true);
       expect(read(cookie({ source: 'a' }), { gpc: true }).categories.marketing).toBe(true);
+      // "Accept <category>" on an embed's placeholder names the category it grants.
+      expect(read(cookie({ source: 'h' }), { gpc: true }).categories.marketing).toBe(true);
     });
 
     it('decides alone when every optional category honours it', () => {

@@ -11,7 +11,7 @@ import { createMemoryStorage } from '../../src/storage/memory';
 import { uiLoader, type LoadUiChunk, type UiChunks } from '../../src/ui/loader';
 
 // What styles.css imports (jsdom does not follow @import).
-const STYLES = ['banner.css', 'dialog.css'].map((file) => readFileSync(resolve(__dirname, '../../src/ui', file), 'utf8')).join('\n');
+const STYLES = ['banner.css', 'dialog.css', 'placeholder.css'].map((file) => readFileSync(resolve(__dirname, '../../src/ui', file), 'utf8')).join('\n');
 const started: Consent[] = [];
 
 /** Options of `startConsent`. */

@@ -8,6 +8,7 @@ const MADE: Record<ConsentSource, string> = {
   panel: 'in the cookie settings',
   api: 'on this page',
   gpc: "by your browser's Global Privacy Control signal",
+  placeholder: 'on the placeholder of an embedded item',
 };
 
 /** The consent record as it stands; re-renders whenever it changes. */

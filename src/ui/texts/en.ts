@@ -1,5 +1,6 @@
 import { enBanner } from './en-banner';
 import { enDialog } from './en-dialog';
+import { enPlaceholder } from './en-placeholder';
 
 /**
  * Every English text of the UI, the default language: the documented default
@@ -9,9 +10,9 @@ import { enDialog } from './en-dialog';
  * is none). Category titles and descriptions come from
  * `DEFAULT_CATEGORY_TEXTS` in the core, or from `category.<name>.title` /
  * `category.<name>.description` keys. The UI's chunks each take their part:
- * en-banner.ts, en-dialog.ts.
+ * en-banner.ts, en-dialog.ts, en-placeholder.ts.
  */
-export const en = { ...enBanner, ...enDialog };
+export const en = { ...enBanner, ...enDialog, ...enPlaceholder };
 
 /** The name of a text the UI shows. */
 export type TextKey = keyof typeof en;
@@ -19,9 +20,12 @@ export type TextKey = keyof typeof en;
 /** The name of a text of the banner (or one every piece shares). */
 export type BannerTextKey = keyof typeof enBanner;
 
+/** The name of a text of the banner or of the dialog: what the dialog and the cookies-page form show. */
+export type DialogFormTextKey = BannerTextKey | keyof typeof enDialog;
+
 /**
- * Texts in one language (by default every text of the UI). `langs` maps each
+ * Texts in one language (by default the banner's and the dialog's). `langs` maps each
  * key whose text fell back to English inside another language to "en", for
  * its `lang` attribute (WCAG 3.1.2, language of parts).
  */
-export type Texts<K extends string = TextKey> = Readonly<Record<K, string>> & { readonly langs: Readonly<Partial<Record<K, 'en'>>> };
+export type Texts<K extends string = DialogFormTextKey> = Readonly<Record<K, string>> & { readonly langs: Readonly<Partial<Record<K, 'en'>>> };
