@@ -21,8 +21,11 @@ export interface Harness {
   origin: string;
   /** Serves `html` at `/t/<name>` (with optional response headers) and returns that path. */
   page(name: string, html: string, headers?: Record<string, string>): string;
-  /** A fresh context (own cookies) and page. `errors` collects page errors and console errors. */
-  open(path: string, options?: BrowserContextOptions & { context?: BrowserContext }): Promise<OpenPage>;
+  /**
+   * A fresh context (own cookies) and page. `errors` collects page errors and console errors.
+   * `waitUntil` (default `load`) is how far the first navigation must get before this resolves.
+   */
+  open(path: string, options?: BrowserContextOptions & { context?: BrowserContext; waitUntil?: 'load' | 'domcontentloaded' }): Promise<OpenPage>;
 }
 
 export interface OpenPage {
@@ -57,7 +60,7 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
     await harness.browser?.close();
     await new Promise((done) => (server ? server.close(done) : done(undefined)));
   });
-  harness.open = async (path, { context: shared, ...contextOptions } = {}) => {
+  harness.open = async (path, { context: shared, waitUntil = 'load', ...contextOptions } = {}) => {
     const context = shared ?? (await harness.browser.newContext(contextOptions));
     const page = await context.newPage();
     const errors: string[] = [];
@@ -65,7 +68,7 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => message.type() == 'error' && errors.push(`console: ${message.text()}`));
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(/^https?:/.test(path) ? path : harness.origin + path);
+    await page.goto(/^https?:/.test(path) ? path : harness.origin + path, { waitUntil });
     return { page, context, errors, requests };
   };
   return harness;
