@@ -15,19 +15,6 @@ function html({ head = '', body = '' }: { head?: string; body?: string }) {
 const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on this website' });
 const analyticsRuns = (page: Page) => page.evaluate(() => (window as { analyticsRuns?: number }).analyticsRuns ?? 0);
 
-/**
- * The URLs the page has requested so far. A sentinel request closes the list:
- * a page's requests reach the network in the order it makes them, so anything
- * it started before this call (a chunk, the stylesheet) comes before it.
- */
-async function requestsSoFar(page: Page, requests: string[]) {
-  const sentinel = harness.page('sentinel', '');
-  const seen = page.waitForRequest((request) => new URL(request.url()).pathname == sentinel);
-  await page.evaluate((url) => void fetch(url), sentinel);
-  await seen;
-  return requests.slice(0, requests.findIndex((url) => new URL(url).pathname == sentinel));
-}
-
 async function acceptAndExpectAnalytics(page: Page) {
   await page.getByRole('button', { name: 'Accept additional cookies' }).click();
   await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
@@ -167,7 +154,7 @@ describe('page hooks', () => {
 describe('what a first-time visitor downloads', () => {
   const filesAfterAccepting = async (config: string) => {
     const block = `<script type="application/json" id="biscuit-config">${config}</script>`;
-    const { page, requests, errors } = await harness.open(harness.page(`first-${config.length}`, html({ head: block + SCRIPT })));
+    const { page, requestsSoFar, errors } = await harness.open(harness.page(`first-${config.length}`, html({ head: block + SCRIPT })));
     await page.route('**/log', (route) => route.fulfill({ status: 204 }));
     const logged = config.includes('consentLog') && page.waitForRequest('**/log');
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
@@ -176,7 +163,7 @@ describe('what a first-time visitor downloads', () => {
     // and a log without required: true is sent without holding up the save.
     await page.evaluate(() => (window as unknown as { Biscuit: { acceptAll(): Promise<unknown> } }).Biscuit.acceptAll());
     await logged;
-    const files = (await requestsSoFar(page, requests)).map((url) => new URL(url).pathname.split('/').pop()).sort();
+    const files = (await requestsSoFar()).map((url) => new URL(url).pathname.split('/').pop()).sort();
     expect(errors).toEqual([]);
     return files;
   };
@@ -196,10 +183,10 @@ describe('what a returning visitor downloads', () => {
     const path = harness.page('returning', html({ head: SCRIPT, body: BLOCKED }));
     const first = await harness.open(path);
     await acceptAndExpectAnalytics(first.page);
-    const { page, requests } = await harness.open(path, { context: first.context });
+    const { page, requestsSoFar } = await harness.open(path, { context: first.context });
     await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
     // The UI and the writer would be asked for as the script starts, long before this.
-    expect((await requestsSoFar(page, requests)).map((url) => new URL(url).pathname)).toEqual(['/t/returning', '/assets/biscuit-consent/biscuit.global.js']);
+    expect((await requestsSoFar()).map((url) => new URL(url).pathname)).toEqual(['/t/returning', '/assets/biscuit-consent/biscuit.global.js']);
     expect(await banner(page).count()).toBe(0);
   });
 });

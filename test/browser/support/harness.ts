@@ -34,6 +34,13 @@ export interface OpenPage {
   errors: string[];
   /** URLs the page requested, in order. */
   requests: string[];
+  /**
+   * The URLs the page has requested so far, closed by a sentinel request the
+   * page makes now: a page's requests reach the network in the order it makes
+   * them, so anything it started before this call (a chunk, a blocked script
+   * wrongly let through) is in the list. The sentinel itself is not.
+   */
+  requestsSoFar(): Promise<string[]>;
 }
 
 /** Registers beforeAll/afterAll that start and stop Chromium and the server. */
@@ -49,6 +56,8 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
     pages.set(name, { html, headers });
     return `/t/${name}`;
   };
+  // Answers the sentinel request of `requestsSoFar`.
+  const SENTINEL = harness.page('sentinel', '');
   let server: Server;
   beforeAll(async () => {
     const started = await listen(createExampleServer({ ...options, handlers: { '/t/': servePage, ...options.handlers } }));
@@ -69,7 +78,14 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
     page.on('console', (message) => message.type() == 'error' && errors.push(`console: ${message.text()}`));
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(/^https?:/.test(path) ? path : harness.origin + path, { waitUntil });
-    return { page, context, errors, requests };
+    const requestsSoFar = async () => {
+      const sentinel = `${SENTINEL}?${requests.length}`;
+      const seen = page.waitForRequest((request) => request.url().endsWith(sentinel));
+      await page.evaluate((url) => void fetch(url), sentinel);
+      await seen;
+      return requests.slice(0, requests.findIndex((url) => url.endsWith(sentinel)));
+    };
+    return { page, context, errors, requests, requestsSoFar };
   };
   return harness;
 }
