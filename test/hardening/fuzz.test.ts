@@ -2,11 +2,14 @@
 // Malformed input never escapes as an exception (other than a ConfigError for
 // a bad config), never reaches Object.prototype, and reads as no decision.
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeConsent } from '../../src/core/codec';
 import { resolveConfig } from '../../src/core/config';
 import { ConfigError } from '../../src/core/errors';
 import { readConsent } from '../../src/server';
+
+// Thousands of generated cases per test: more than the default 5 s on a busy two-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const POLLUTING = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
 
