@@ -187,7 +187,26 @@ describe('other fields', () => {
     expect(errorOf({ texts: { en: { accept: 1 } } })).toBe('biscuit-consent: config.texts.en.accept must be a string');
   });
 
+  it('takes language codes with region and script subtags', () => {
+    for (const lang of ['cy', 'en-GB', 'zh-Hant-TW', 'es-419', 'ast']) {
+      expect(resolveConfig({ lang }).lang).toBe(lang);
+      expect(resolveConfig({ texts: { [lang]: { accept: 'OK' } } }).texts).toEqual({ [lang]: { accept: 'OK' } });
+    }
+    for (const lang of ['e', 'english', 'en_GB', 'en-', 'en-G', 'en-GBGBGBGBG']) {
+      expect(errorOf({ lang }), lang).toMatch(/config\.lang must be a language code/);
+    }
+  });
+
+  it('wants text, not something that only turns into matching text', () => {
+    expect(errorOf({ lang: ['cy'] })).toMatch(/config\.lang must be a language code/);
+    expect(errorOf({ cookie: { name: 12345 } })).toBe('biscuit-consent: config.cookie.name must be a cookie name');
+    expect(errorOf({ cookie: { path: { toString: () => '/' } } })).toMatch(/config\.cookie\.path must be a path starting with "\/"/);
+    expect(errorOf({ cookiesPageUrl: new URL('https://example.gov.uk/cookies') })).toMatch(/config\.cookiesPageUrl must be a relative or http\(s\) URL/);
+  });
+
   it('checks lang, bannerLayout, nonce and storage', () => {
+    expect(resolveConfig({ bannerLayout: 'inline' }).bannerLayout).toBe('inline');
+    expect(resolveConfig({ bannerLayout: 'fixed' }).bannerLayout).toBe('fixed');
     expect(errorOf({ lang: 'welsh!' })).toMatch(/config\.lang must be a language code/);
     expect(errorOf({ bannerLayout: 'top' })).toBe('biscuit-consent: config.bannerLayout must be "fixed" or "inline"');
     expect(errorOf({ nonce: 1 })).toBe('biscuit-consent: config.nonce must be a string');
@@ -204,6 +223,16 @@ describe('other fields', () => {
       /googleConsentMode\.mapping\.analytics must be an array of Consent Mode signals/,
     );
     expect(errorOf({ googleConsentMode: { region: ['United Kingdom'] } })).toMatch(/googleConsentMode\.region must be an array of region codes/);
+    // ISO 3166-2: a country, or a country and a subdivision of up to three letters or digits.
+    const region = ['GB', 'US-CA', 'GB-ENG', 'FR-75', 'es-an'];
+    expect(resolveConfig({ googleConsentMode: { region } }).googleConsentMode!.region).toEqual(region);
+    for (const codes of [['GB', 'UK-'], ['GB', 'GB-ENGL'], ['GBR']]) {
+      expect(errorOf({ googleConsentMode: { region: codes } }), codes.join()).toMatch(/googleConsentMode\.region must be an array of region codes/);
+    }
+    expect(errorOf({ googleConsentMode: { mapping: [] } })).toBe('biscuit-consent: config.googleConsentMode.mapping must be an object');
+    expect(errorOf({ googleConsentMode: { mapping: { analytics: ['analytics_storage', 'analytics'] } } })).toMatch(
+      /googleConsentMode\.mapping\.analytics must be an array of Consent Mode signals/,
+    );
     expect(errorOf({ googleConsentMode: { waitForUpdate: -5 } })).toMatch(/waitForUpdate must be a whole number of milliseconds/);
   });
 
