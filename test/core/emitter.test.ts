@@ -15,6 +15,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Emits to a listener that throws `boom` and one added after it; returns the second. */
+function emitPastAThrowingListener(boom: Error) {
+  const emitter = createEmitter<Events>();
+  const after = vi.fn();
+  emitter.on('pong', () => {
+    throw boom;
+  });
+  emitter.on('pong', after);
+  emitter.emit('pong');
+  return after;
+}
+
 describe('createEmitter', () => {
   it('calls exactly the listeners of the event, in the order they were added, and reports nothing', () => {
     const emitter = createEmitter<Events>();
@@ -49,16 +61,9 @@ describe('createEmitter', () => {
   });
 
   it('reports a throwing listener and still calls the others', () => {
-    const emitter = createEmitter<Events>();
     const boom = new Error('listener bug');
-    const after = vi.fn();
-    emitter.on('pong', () => {
-      throw boom;
-    });
-    emitter.on('pong', after);
-    emitter.emit('pong');
+    expect(emitPastAThrowingListener(boom)).toHaveBeenCalledOnce();
     expect(reportError).toHaveBeenCalledWith(boom);
-    expect(after).toHaveBeenCalledOnce();
   });
 });
 
@@ -72,15 +77,8 @@ describe('report', () => {
   it('logs it to the console in browsers without reportError (Safari before 15.4)', () => {
     vi.stubGlobal('reportError', undefined);
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const emitter = createEmitter<Events>();
     const boom = new Error('listener bug');
-    const after = vi.fn();
-    emitter.on('pong', () => {
-      throw boom;
-    });
-    emitter.on('pong', after);
-    emitter.emit('pong');
+    expect(emitPastAThrowingListener(boom)).toHaveBeenCalledOnce();
     expect(consoleError).toHaveBeenCalledWith(boom);
-    expect(after).toHaveBeenCalledOnce();
   });
 });

@@ -512,22 +512,14 @@ describe('refresh', () => {
     expect(show).not.toHaveBeenCalled();
   });
 
-  it('follows a reset in another tab when this tab has saved nothing itself (a returning visitor)', async () => {
+  it.each([
+    ['after choosing in this tab', true],
+    ['in a tab that chose nothing itself (a returning visitor)', false],
+  ])('follows a reset in another tab, asking again, %s', async (_, choseHere) => {
     const storage = createMemoryStorage();
-    await setup({}, { storage }).consent.acceptAll();
+    if (!choseHere) await setup({}, { storage }).consent.acceptAll();
     const { consent } = setup({}, { storage });
-    const show = vi.fn();
-    consent.on('show', show);
-    await setup({}, { storage }).consent.reset();
-    consent.refresh();
-    expect(consent.decided).toBe(false);
-    expect(show).toHaveBeenCalledWith('banner');
-  });
-
-  it('follows a reset in another tab, asking again', async () => {
-    const storage = createMemoryStorage();
-    const { consent } = setup({}, { storage });
-    await consent.acceptAll();
+    if (choseHere) await consent.acceptAll();
     const show = vi.fn();
     consent.on('show', show);
     await setup({}, { storage }).consent.reset();
