@@ -11,7 +11,7 @@ export default defineConfig({
     // Stryker's instrumented code runs slower, on a machine shared with other work.
     testTimeout: 60_000,
     include: [
-      'test/core.test.ts',
+      'test/entries/headless.test.ts',
       'test/core/**/*.test.ts',
       'test/storage/**/*.test.ts',
       'test/blocker/**/*.test.ts',
