@@ -11,6 +11,11 @@ export default {
   coverageAnalysis: 'perTest',
   // Two cores, shared: one test process each.
   concurrency: 2,
+  // A mutant counts as killed by a timeout when its tests take much longer
+  // than they did unmutated; generous margins, so that a machine busy with
+  // other work does not pass slow runs off as kills (an endless loop still ends).
+  timeoutFactor: 2,
+  timeoutMS: 20_000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
