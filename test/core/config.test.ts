@@ -136,6 +136,26 @@ describe('the cookie', () => {
     });
   });
 
+  it('never lets a domain or path carry more attributes into the cookie', () => {
+    for (const cookie of [
+      { domain: 'example.gov.uk;secure' },
+      { domain: 'example.gov.uk; SameSite=None' },
+      { path: '/; Domain=evil.example' },
+      { path: '/app\n' },
+      { path: 'app/' },
+    ]) {
+      expect(errorOf({ cookie }), JSON.stringify(cookie)).toMatch(/^biscuit-consent: config\.cookie\.(domain|path) must be/);
+    }
+  });
+
+  it('treats __Host- and __Secure- as prefixes only: a name that merely contains one is an ordinary name', () => {
+    expect(resolveConfig({ cookie: { name: 'site__host-consent', domain: 'example.gov.uk', path: '/app' } }).cookie).toMatchObject({
+      domain: 'example.gov.uk',
+      path: '/app',
+      secure: undefined,
+    });
+  });
+
   it('takes only names js-cookie writes as they are, so the cookie always reads back', () => {
     for (const name of ['consent%41', 'a(b)', 'a,b', 'a;b', 'é', 'a"b', '']) {
       expect(errorOf({ cookie: { name } })).toBe('biscuit-consent: config.cookie.name must be a cookie name');
@@ -172,7 +192,7 @@ describe('other fields', () => {
   });
 
   it('allows only relative and http(s) links', () => {
-    for (const url of ['/cookies', 'https://example.gov.uk/cookies', 'cookies.html', '?page=cookies', '#cookies']) {
+    for (const url of ['/cookies', 'https://example.gov.uk/cookies', 'http://intranet.example/cookies', 'cookies.html', '?page=cookies', '#cookies']) {
       expect(resolveConfig({ cookiesPageUrl: url }).cookiesPageUrl).toBe(url);
     }
     for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', '']) {
@@ -240,6 +260,29 @@ describe('other fields', () => {
     expect(resolveConfig({ consentLog: { url: '/log' } }).consentLog).toEqual({ url: '/log', required: false });
     expect(errorOf({ consentLog: {} })).toBe('biscuit-consent: config.consentLog.url must be a relative or http(s) URL');
     expect(errorOf({ consentLog: { url: '/log', required: 'yes' } })).toMatch(/consentLog\.required must be a boolean/);
+  });
+
+  it('says what each field expects', () => {
+    for (const [config, message] of [
+      [{ categories: 'analytics' }, 'categories must be an object'],
+      [{ categories: { analytics: { essential: 'yes' } } }, 'categories.analytics.essential must be a boolean'],
+      [{ categories: { marketing: { gpc: 1 } } }, 'categories.marketing.gpc must be a boolean'],
+      [{ cookie: { secure: 'true' } }, 'cookie.secure must be a boolean'],
+      [{ texts: ['cy'] }, 'texts must be an object'],
+      [{ reloadOnWithdraw: 'no' }, 'reloadOnWithdraw must be a boolean'],
+    ] as const) {
+      expect(errorOf(config)).toBe(`biscuit-consent: config.${message}`);
+    }
+  });
+
+  it('fills in the defaults of the optional switches: a fixed banner, no reload on withdrawal', () => {
+    expect(resolveConfig({})).toMatchObject({ bannerLayout: 'fixed', reloadOnWithdraw: false });
+  });
+
+  it('warns nothing when every top-level key is known', () => {
+    const warn = vi.fn();
+    resolveConfig({ revision: 1, cookiesPageUrl: '/cookies', categories: { analytics: {} } }, warn);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('warns once about unknown top-level keys instead of throwing', () => {

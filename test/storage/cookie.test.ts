@@ -110,6 +110,19 @@ describe('removeCookies', () => {
     window.history.pushState({}, '', '/');
   });
 
+  it.each([
+    ['www.example.gov.uk', [undefined, 'www.example.gov.uk', 'example.gov.uk', 'gov.uk']],
+    ['9gag.example.org', [undefined, '9gag.example.org', 'example.org']],
+    ['127.0.0.1', [undefined]],
+    ['[::1]', [undefined]],
+  ])('on %s, deletes host-only and on each parent domain (never on parts of an IP address)', (hostname, domains) => {
+    document.cookie = '_ga=1; path=/';
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ hostname, pathname: '/' } as Location);
+    const written = spyOnCookieWrites();
+    removeCookies(['_ga']);
+    expect(written.map((value) => attributesOf(value).find((attribute) => attribute.startsWith('domain='))?.slice(7))).toEqual(domains);
+  });
+
   it('stops as soon as nothing is left: one write for a cookie on /, the usual case', () => {
     window.history.pushState({}, '', '/a/b/page');
     document.cookie = '_ga=root; path=/';
