@@ -6,7 +6,7 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts' },
-  mutate: ['src/core/**/*.ts', 'src/storage/**/*.ts', 'src/blocker/**/*.ts'],
+  mutate: ['src/core/**/*.ts', 'src/storage/**/*.ts', 'src/blocker/**/*.ts', 'src/dom/**/*.ts'],
   // Only the tests that reach a mutant run against it.
   coverageAnalysis: 'perTest',
   // Two cores, shared: one test process each.

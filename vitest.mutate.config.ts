@@ -15,6 +15,7 @@ export default defineConfig({
       'test/core/**/*.test.ts',
       'test/storage/**/*.test.ts',
       'test/blocker/**/*.test.ts',
+      'test/dom/**/*.test.ts',
       'test/server/**/*.test.ts',
       'test/integrations/**/*.test.ts',
       'test/hardening/**/*.test.ts',
