@@ -309,6 +309,21 @@ describe('blocked scripts', () => {
     expect(ran()).toEqual(['analytics']);
   });
 
+  it('runs a script once when the page moves it while it waits its turn', async () => {
+    const consent = setup(`<main>
+      <script type="text/plain" data-consent="analytics" src="https://example.com/lib.js" id="lib"></script>
+      <script type="text/plain" data-consent="analytics" id="later">${report('later')}</script></main>`);
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['lib']);
+    // Queued behind the loading library, it is moved: the watcher reports it again.
+    document.querySelector('main')!.append(document.getElementById('later')!);
+    await settle();
+    document.getElementById('lib')!.dispatchEvent(new Event('load'));
+    await settle();
+    expect(ran()).toEqual(['lib', 'later']);
+  });
+
   it('runs nothing queued behind a loading script once consent is withdrawn, and runs it after a new grant', async () => {
     const consent = setup(`
       <script type="text/plain" data-consent="analytics" src="https://example.com/lib.js" id="lib"></script>
@@ -493,6 +508,36 @@ describe('blocked embeds', () => {
     await consent.acceptAll();
     await settle();
     expect(document.querySelector('iframe')!.getAttribute('src')).toBe('https://video.example/1');
+  });
+
+  it('loads an element that left the page while it waited once it is back, when its categories were granted meanwhile', async () => {
+    const consent = setup('<main><iframe data-consent="marketing" data-src="https://video.example/embed/1" title="Video"></iframe></main>');
+    const frame = document.querySelector('iframe')!;
+    await settle();
+    // Taken out (a carousel, say) before the visitor grants.
+    frame.remove();
+    await consent.acceptAll();
+    await settle();
+    expect(frame.hasAttribute('src')).toBe(false);
+    document.querySelector('main')!.append(frame);
+    await settle();
+    expect(frame.getAttribute('src')).toBe('https://video.example/embed/1');
+  });
+
+  it('loads an element given its data-src after it was found, at the next choice, even with its categories granted when it was found', async () => {
+    const consent = setup('<main></main>');
+    await consent.save({ marketing: true });
+    const image = document.createElement('img');
+    image.alt = '';
+    image.dataset.consent = 'marketing';
+    document.querySelector('main')!.append(image);
+    await settle();
+    // The page fills it in later (an attribute change, which no watcher looks for) ...
+    image.dataset.src = 'https://ads.example/a.png';
+    // ... and it loads when the next choice applies.
+    await consent.save({ analytics: true, marketing: true });
+    await settle();
+    expect(image.getAttribute('src')).toBe('https://ads.example/a.png');
   });
 
   it('also handles images with data-srcset', async () => {
