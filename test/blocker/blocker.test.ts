@@ -252,6 +252,52 @@ describe('blocked scripts', () => {
     expect(ran()).toEqual(['late']);
   });
 
+  it('picks them up however the page adds them: beside text, or after other changes in the same task', async () => {
+    const consent = setup('<main></main>');
+    await consent.acceptAll();
+    const blocked = (name: string) => {
+      const script = document.createElement('script');
+      script.type = 'text/plain';
+      script.dataset.consent = 'analytics';
+      script.text = report(name);
+      return script;
+    };
+    const main = document.querySelector('main')!;
+    // One change that adds a text node and a script together.
+    main.append('Some text', blocked('beside text'));
+    await settle();
+    expect(ran()).toEqual(['beside text']);
+    // In one task: a change that adds nothing of interest, then one that does.
+    main.append(document.createElement('p'));
+    main.append(blocked('after a paragraph'));
+    await settle();
+    expect(ran()).toEqual(['beside text', 'after a paragraph']);
+  });
+
+  it('leaves alone, without an error, a blocked script the page removed before its turn', async () => {
+    const reportError = vi.fn();
+    vi.stubGlobal('reportError', reportError);
+    const consent = setup(`
+      <script type="text/plain" data-consent="analytics" id="gone">${report('gone')}</script>
+      <script type="text/plain" data-consent="analytics">${report('still here')}</script>`);
+    void consent.acceptAll();
+    // Removed after the choice applied, before the queued activation ran.
+    document.getElementById('gone')!.remove();
+    await settle();
+    expect(ran()).toEqual(['still here']);
+    expect(reportError).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it('warns about no category the config names', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const consent = setup(`<script type="text/plain" data-consent="analytics marketing essential">${report('all')}</script>`);
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['all']);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('checks consent again just before each activation: acceptAll(); rejectAll(); in one task runs nothing', async () => {
     const consent = setup(`<script type="text/plain" data-consent="analytics">${report('analytics')}</script>`);
     void consent.acceptAll();
@@ -261,6 +307,21 @@ describe('blocked scripts', () => {
     await consent.acceptAll();
     await settle();
     expect(ran()).toEqual(['analytics']);
+  });
+
+  it('runs a script once when the page moves it while it waits its turn', async () => {
+    const consent = setup(`<main>
+      <script type="text/plain" data-consent="analytics" src="https://example.com/lib.js" id="lib"></script>
+      <script type="text/plain" data-consent="analytics" id="later">${report('later')}</script></main>`);
+    await consent.acceptAll();
+    await settle();
+    expect(ran()).toEqual(['lib']);
+    // Queued behind the loading library, it is moved: the watcher reports it again.
+    document.querySelector('main')!.append(document.getElementById('later')!);
+    await settle();
+    document.getElementById('lib')!.dispatchEvent(new Event('load'));
+    await settle();
+    expect(ran()).toEqual(['lib', 'later']);
   });
 
   it('runs nothing queued behind a loading script once consent is withdrawn, and runs it after a new grant', async () => {
@@ -412,6 +473,71 @@ describe('blocked embeds', () => {
     await settle();
     expect(document.getElementById('own')!.getAttribute('srcdoc')).toBe('<p>Own</p>');
     expect(document.getElementById('injected')!.hasAttribute('srcdoc')).toBe(false);
+  });
+
+  it('gives an element only the attributes it had as data-*: no srcset or srcdoc made up from nothing', async () => {
+    const consent = setup('<img alt="" data-consent="marketing" data-src="https://ads.example/a.png"><iframe data-consent="marketing" data-src="https://video.example/1" title="Video"></iframe>');
+    await consent.acceptAll();
+    await settle();
+    const img = document.querySelector('img')!;
+    const frame = document.querySelector('iframe')!;
+    expect(img.getAttribute('src')).toBe('https://ads.example/a.png');
+    expect(frame.getAttribute('src')).toBe('https://video.example/1');
+    expect([img.hasAttribute('srcset'), frame.hasAttribute('srcset'), frame.hasAttribute('srcdoc')]).toEqual([false, false, false]);
+  });
+
+  it('loads a URL that only mentions a scheme later on (in its query), and refuses data: in a <frame> too', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const consent = setup(`
+      <iframe id="query" data-consent="analytics" data-src="https://video.example/embed?next=javascript:void(0)&type=data:x" title="Video"></iframe>
+      <img alt="" id="img" data-consent="analytics" data-srcset="/a.png?from=vbscript:x 1x">`);
+    const frame = document.createElement('frame');
+    frame.dataset.consent = 'analytics';
+    frame.dataset.src = 'data:text/html,<script>parent.xss=1</script>';
+    document.body.append(frame);
+    await consent.acceptAll();
+    await settle();
+    expect(document.getElementById('query')!.getAttribute('src')).toBe('https://video.example/embed?next=javascript:void(0)&type=data:x');
+    expect(document.getElementById('img')!.getAttribute('srcset')).toBe('/a.png?from=vbscript:x 1x');
+    expect(frame.hasAttribute('src')).toBe(false);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  it('on a page with a nonce, still loads embeds by URL, which need no nonce (only scripts and srcdoc run as the page)', async () => {
+    const consent = setup('<iframe data-consent="marketing" data-src="https://video.example/1" title="Video"></iframe>', undefined, 'page-nonce');
+    await consent.acceptAll();
+    await settle();
+    expect(document.querySelector('iframe')!.getAttribute('src')).toBe('https://video.example/1');
+  });
+
+  it('loads an element that left the page while it waited once it is back, when its categories were granted meanwhile', async () => {
+    const consent = setup('<main><iframe data-consent="marketing" data-src="https://video.example/embed/1" title="Video"></iframe></main>');
+    const frame = document.querySelector('iframe')!;
+    await settle();
+    // Taken out (a carousel, say) before the visitor grants.
+    frame.remove();
+    await consent.acceptAll();
+    await settle();
+    expect(frame.hasAttribute('src')).toBe(false);
+    document.querySelector('main')!.append(frame);
+    await settle();
+    expect(frame.getAttribute('src')).toBe('https://video.example/embed/1');
+  });
+
+  it('loads an element given its data-src after it was found, at the next choice, even with its categories granted when it was found', async () => {
+    const consent = setup('<main></main>');
+    await consent.save({ marketing: true });
+    const image = document.createElement('img');
+    image.alt = '';
+    image.dataset.consent = 'marketing';
+    document.querySelector('main')!.append(image);
+    await settle();
+    // The page fills it in later (an attribute change, which no watcher looks for) ...
+    image.dataset.src = 'https://ads.example/a.png';
+    // ... and it loads when the next choice applies.
+    await consent.save({ analytics: true, marketing: true });
+    await settle();
+    expect(image.getAttribute('src')).toBe('https://ads.example/a.png');
   });
 
   it('also handles images with data-srcset', async () => {

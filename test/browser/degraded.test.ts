@@ -57,6 +57,8 @@ describe('when the UI cannot be loaded', () => {
     const first = await harness.open(path, { context });
     await banner(first.page).getByRole('button', { name: 'Accept additional cookies' }).click();
     await first.page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
+    // The cookie is written a moment after the scripts run: closing the page before it would make the next visit a first one.
+    await expect.poll(async () => (await context.cookies()).map((cookie) => cookie.name)).toContain('biscuit_consent');
     await first.page.close();
     await context.route(/\/biscuit-dialog\.js$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));
     const { page, errors } = await harness.open(path, { context });

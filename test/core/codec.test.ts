@@ -74,6 +74,11 @@ describe('decodeConsent', () => {
     ['a choice that is not 0 or 1', VALUE.replace('analytics=0', 'analytics=yes')],
     ['an uppercase category', VALUE.replace('analytics', 'Analytics')],
     ['a short ID', VALUE.slice(0, -1)],
+    ['a 33-digit ID', `${VALUE}0`],
+    ['a seventh field', `${VALUE}.1`],
+    ['another cookie run on after it', `${VALUE};theme=dark`],
+    ['a trailing space', `${VALUE} `],
+    ['a trailing line break', `${VALUE}\n`],
     ['a non-hex ID', VALUE.replace(ID, 'z'.repeat(32))],
     ['a negative revision', VALUE.replace('1.0.', '1.-1.')],
     ['surrounding spaces', ` ${VALUE} `],
@@ -123,6 +128,14 @@ describe('properties', () => {
       fc.property(stored, (original) => {
         const decoded = decodeConsent(encode(original))!;
         expect({ ...decoded, choices: { ...decoded.choices } }).toEqual({ ...original, choices: { ...original.choices } });
+      }),
+    );
+  });
+
+  it('never accepts a value with anything after the ID', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), (tail) => {
+        expect(decodeConsent(VALUE + tail)).toBeUndefined();
       }),
     );
   });

@@ -136,6 +136,26 @@ describe('the cookie', () => {
     });
   });
 
+  it('never lets a domain or path carry more attributes into the cookie', () => {
+    for (const cookie of [
+      { domain: 'example.gov.uk;secure' },
+      { domain: 'example.gov.uk; SameSite=None' },
+      { path: '/; Domain=evil.example' },
+      { path: '/app\n' },
+      { path: 'app/' },
+    ]) {
+      expect(errorOf({ cookie }), JSON.stringify(cookie)).toMatch(/^biscuit-consent: config\.cookie\.(domain|path) must be/);
+    }
+  });
+
+  it('treats __Host- and __Secure- as prefixes only: a name that merely contains one is an ordinary name', () => {
+    expect(resolveConfig({ cookie: { name: 'site__host-consent', domain: 'example.gov.uk', path: '/app' } }).cookie).toMatchObject({
+      domain: 'example.gov.uk',
+      path: '/app',
+      secure: undefined,
+    });
+  });
+
   it('takes only names js-cookie writes as they are, so the cookie always reads back', () => {
     for (const name of ['consent%41', 'a(b)', 'a,b', 'a;b', 'é', 'a"b', '']) {
       expect(errorOf({ cookie: { name } })).toBe('biscuit-consent: config.cookie.name must be a cookie name');
@@ -172,7 +192,7 @@ describe('other fields', () => {
   });
 
   it('allows only relative and http(s) links', () => {
-    for (const url of ['/cookies', 'https://example.gov.uk/cookies', 'cookies.html', '?page=cookies', '#cookies']) {
+    for (const url of ['/cookies', 'https://example.gov.uk/cookies', 'http://intranet.example/cookies', 'cookies.html', '?page=cookies', '#cookies']) {
       expect(resolveConfig({ cookiesPageUrl: url }).cookiesPageUrl).toBe(url);
     }
     for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', '']) {
@@ -187,7 +207,26 @@ describe('other fields', () => {
     expect(errorOf({ texts: { en: { accept: 1 } } })).toBe('biscuit-consent: config.texts.en.accept must be a string');
   });
 
+  it('takes language codes with region and script subtags', () => {
+    for (const lang of ['cy', 'en-GB', 'zh-Hant-TW', 'es-419', 'ast']) {
+      expect(resolveConfig({ lang }).lang).toBe(lang);
+      expect(resolveConfig({ texts: { [lang]: { accept: 'OK' } } }).texts).toEqual({ [lang]: { accept: 'OK' } });
+    }
+    for (const lang of ['e', 'english', 'en_GB', 'en-', 'en-G', 'en-GBGBGBGBG']) {
+      expect(errorOf({ lang }), lang).toMatch(/config\.lang must be a language code/);
+    }
+  });
+
+  it('wants text, not something that only turns into matching text', () => {
+    expect(errorOf({ lang: ['cy'] })).toMatch(/config\.lang must be a language code/);
+    expect(errorOf({ cookie: { name: 12345 } })).toBe('biscuit-consent: config.cookie.name must be a cookie name');
+    expect(errorOf({ cookie: { path: { toString: () => '/' } } })).toMatch(/config\.cookie\.path must be a path starting with "\/"/);
+    expect(errorOf({ cookiesPageUrl: new URL('https://example.gov.uk/cookies') })).toMatch(/config\.cookiesPageUrl must be a relative or http\(s\) URL/);
+  });
+
   it('checks lang, bannerLayout, nonce and storage', () => {
+    expect(resolveConfig({ bannerLayout: 'inline' }).bannerLayout).toBe('inline');
+    expect(resolveConfig({ bannerLayout: 'fixed' }).bannerLayout).toBe('fixed');
     expect(errorOf({ lang: 'welsh!' })).toMatch(/config\.lang must be a language code/);
     expect(errorOf({ bannerLayout: 'top' })).toBe('biscuit-consent: config.bannerLayout must be "fixed" or "inline"');
     expect(errorOf({ nonce: 1 })).toBe('biscuit-consent: config.nonce must be a string');
@@ -204,6 +243,16 @@ describe('other fields', () => {
       /googleConsentMode\.mapping\.analytics must be an array of Consent Mode signals/,
     );
     expect(errorOf({ googleConsentMode: { region: ['United Kingdom'] } })).toMatch(/googleConsentMode\.region must be an array of region codes/);
+    // ISO 3166-2: a country, or a country and a subdivision of up to three letters or digits.
+    const region = ['GB', 'US-CA', 'GB-ENG', 'FR-75', 'es-an'];
+    expect(resolveConfig({ googleConsentMode: { region } }).googleConsentMode!.region).toEqual(region);
+    for (const codes of [['GB', 'UK-'], ['GB', 'GB-ENGL'], ['GBR']]) {
+      expect(errorOf({ googleConsentMode: { region: codes } }), codes.join()).toMatch(/googleConsentMode\.region must be an array of region codes/);
+    }
+    expect(errorOf({ googleConsentMode: { mapping: [] } })).toBe('biscuit-consent: config.googleConsentMode.mapping must be an object');
+    expect(errorOf({ googleConsentMode: { mapping: { analytics: ['analytics_storage', 'analytics'] } } })).toMatch(
+      /googleConsentMode\.mapping\.analytics must be an array of Consent Mode signals/,
+    );
     expect(errorOf({ googleConsentMode: { waitForUpdate: -5 } })).toMatch(/waitForUpdate must be a whole number of milliseconds/);
   });
 
@@ -211,6 +260,29 @@ describe('other fields', () => {
     expect(resolveConfig({ consentLog: { url: '/log' } }).consentLog).toEqual({ url: '/log', required: false });
     expect(errorOf({ consentLog: {} })).toBe('biscuit-consent: config.consentLog.url must be a relative or http(s) URL');
     expect(errorOf({ consentLog: { url: '/log', required: 'yes' } })).toMatch(/consentLog\.required must be a boolean/);
+  });
+
+  it('says what each field expects', () => {
+    for (const [config, message] of [
+      [{ categories: 'analytics' }, 'categories must be an object'],
+      [{ categories: { analytics: { essential: 'yes' } } }, 'categories.analytics.essential must be a boolean'],
+      [{ categories: { marketing: { gpc: 1 } } }, 'categories.marketing.gpc must be a boolean'],
+      [{ cookie: { secure: 'true' } }, 'cookie.secure must be a boolean'],
+      [{ texts: ['cy'] }, 'texts must be an object'],
+      [{ reloadOnWithdraw: 'no' }, 'reloadOnWithdraw must be a boolean'],
+    ] as const) {
+      expect(errorOf(config)).toBe(`biscuit-consent: config.${message}`);
+    }
+  });
+
+  it('fills in the defaults of the optional switches: a fixed banner, no reload on withdrawal', () => {
+    expect(resolveConfig({})).toMatchObject({ bannerLayout: 'fixed', reloadOnWithdraw: false });
+  });
+
+  it('warns nothing when every top-level key is known', () => {
+    const warn = vi.fn();
+    resolveConfig({ revision: 1, cookiesPageUrl: '/cookies', categories: { analytics: {} } }, warn);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('warns once about unknown top-level keys instead of throwing', () => {

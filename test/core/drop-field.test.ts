@@ -20,6 +20,12 @@ describe('dropField', () => {
     expect(JSON.stringify(config)).toBe(before);
   });
 
+  it('gives undefined, without throwing, when the way to the field is not an object', () => {
+    expect(dropField({ cookie: null }, 'cookie.name')).toBeUndefined();
+    expect(dropField({ texts: 'abc' }, 'texts[0]')).toBeUndefined();
+    expect(dropField({ revision: 3 }, 'revision.toFixed')).toBeUndefined();
+  });
+
   it('gives undefined for a field the config does not have (own fields only)', () => {
     expect(dropField({ consentLog: {} }, 'consentLog.url')).toBeUndefined();
     expect(dropField({ cookie: 'x' }, 'cookie.name')).toBeUndefined();

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeConsent } from '../../src/core/codec';
 import { resolveConfig } from '../../src/core/config';
 import { randomId, recordFromStored } from '../../src/core/record';
@@ -114,11 +114,24 @@ describe('randomId', () => {
     for (const id of ids) expect(id).toMatch(/^[\da-f]{32}$/);
   });
 
-  it('works where crypto is missing (very old browsers)', () => {
+  it('takes its randomness from crypto.getRandomValues, which cannot be predicted as Math.random can', () => {
+    const getRandomValues = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    const random = vi.spyOn(Math, 'random');
+    randomId();
+    expect(getRandomValues).toHaveBeenCalledOnce();
+    expect(random).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
+
+  it('still gives different, well-spread IDs where crypto is missing (very old browsers)', () => {
     const crypto = globalThis.crypto;
     Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
     try {
-      expect(randomId()).toMatch(/^[\da-f]{32}$/);
+      const ids = Array.from({ length: 50 }, randomId);
+      for (const id of ids) expect(id).toMatch(/^[\da-f]{32}$/);
+      expect(new Set(ids).size).toBe(50);
+      // Every hex digit turns up: the bytes are not stuck at 0 or in a narrow range.
+      expect(new Set(ids.join('')).size).toBe(16);
     } finally {
       Object.defineProperty(globalThis, 'crypto', { value: crypto, configurable: true });
     }

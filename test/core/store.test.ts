@@ -1,10 +1,11 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeConsent } from '../../src/core/codec';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import { ConsentLogError, StorageError } from '../../src/core/errors';
 import { createStore, type StoreOptions } from '../../src/core/store';
 import type { ConsentStorage } from '../../src/core/consent-storage';
+import type { ConsentRecord } from '../../src/core/record';
 import { createMemoryStorage } from '../../src/storage/memory';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 30);
@@ -30,7 +31,17 @@ function brokenStorage(mode: 'throw' | 'drop') {
   return { storage, state };
 }
 
-afterEach(() => vi.restoreAllMocks());
+/** Nothing is reported unless something went wrong: tests that expect a report stub reportError themselves. */
+let unexpectedReport: ReturnType<typeof vi.fn>;
+beforeEach(() => {
+  unexpectedReport = vi.fn();
+  vi.stubGlobal('reportError', unexpectedReport);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  expect(unexpectedReport).not.toHaveBeenCalled();
+});
 
 describe('allowed and decided', () => {
   it('grants essential and nothing else before the visitor decides', () => {
@@ -101,11 +112,18 @@ describe('recording a choice', () => {
   });
 
   it('records where the choice came from, api by default', async () => {
-    const { consent } = setup();
+    const { consent, storage } = setup();
     await consent.acceptAll();
     expect(consent.get().source).toBe('api');
     await consent.rejectAll({ source: 'banner' });
     expect(consent.get().source).toBe('banner');
+    await consent.acceptAll({ source: 'panel' });
+    await consent.rejectAll();
+    expect(consent.get().source).toBe('api');
+    await consent.save({ analytics: true }, { source: 'panel' });
+    await consent.save({ analytics: false });
+    expect(consent.get().source).toBe('api');
+    expect(decodeConsent(storage.read())?.source).toBe('api');
   });
 
   it('keeps the consent ID when the visitor changes their mind', async () => {
@@ -201,6 +219,14 @@ describe('events', () => {
     });
     await consent.acceptAll();
     expect(seen).toEqual([[true, true, true, false]]);
+  });
+
+  it('counts a first refusal as a change: nothing more is allowed, but the visitor has decided', async () => {
+    const { consent } = setup();
+    const seen: unknown[] = [];
+    consent.on('change', (record, previous) => seen.push([record.decided, previous.decided, record.categories.analytics]));
+    await consent.rejectAll();
+    expect(seen).toEqual([[true, false, false]]);
   });
 
   it('emits one change per real change: saving the same choice again is not one', async () => {
@@ -336,8 +362,14 @@ describe('when storage fails', () => {
     consent.on('change', change);
     const result = await consent.acceptAll();
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toBeInstanceOf(StorageError);
-    expect(errors).toHaveBeenCalledWith(expect.any(StorageError));
+    const error = !result.ok && result.error;
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as Error).message).toBe('biscuit-consent: the consent cookie could not be saved; the choice applies to this page only');
+    // The cause says what went wrong, for whoever reads the console.
+    expect((error as Error).cause).toEqual(
+      mode == 'throw' ? new Error('SecurityError: cookies are disabled') : new Error('the browser did not keep the cookie'),
+    );
+    expect(errors).toHaveBeenCalledWith(error);
     expect(change).toHaveBeenCalledOnce();
     expect(consent.allowed('analytics')).toBe(true);
     expect(consent.decided).toBe(true);
@@ -382,6 +414,38 @@ describe('when storage fails', () => {
     consent.refresh();
     expect(consent.allowed('analytics')).toBe(true);
   });
+
+  it('does not let a refresh bring back the stored choice the visitor just changed, when the change could not be saved', async () => {
+    const { storage, state } = brokenStorage('throw');
+    state.fixed = true;
+    await setup({}, { storage }).consent.rejectAll();
+    state.fixed = false;
+    const { consent } = setup({}, { storage });
+    expect((await consent.acceptAll()).ok).toBe(false);
+    // A focus re-read finds the old refusal still in the cookie.
+    consent.refresh();
+    expect(consent.allowed('analytics')).toBe(true);
+  });
+
+  it('does not let an unreadable cookie undo a choice that could not be saved', async () => {
+    const earlier = createMemoryStorage();
+    await setup({}, { storage: earlier }).consent.rejectAll();
+    let cookie = earlier.read();
+    const storage: ConsentStorage = {
+      read: () => cookie,
+      write: () => {
+        throw new Error('SecurityError: cookies are disabled');
+      },
+      remove: () => {},
+    };
+    const { consent } = setup({}, { storage });
+    expect((await consent.acceptAll()).ok).toBe(false);
+    // Another script overwrote the cookie with something that is not a choice.
+    cookie = 'garbage';
+    consent.refresh();
+    expect(consent.allowed('analytics')).toBe(true);
+    expect(consent.decided).toBe(true);
+  });
 });
 
 describe('refresh', () => {
@@ -420,10 +484,42 @@ describe('refresh', () => {
     expect(consent.allowed('analytics')).toBe(true);
   });
 
-  it('follows a reset in another tab, asking again', async () => {
+  it('keeps the same record, with no change event, when another tab stores the same answers', async () => {
+    const storage = createMemoryStorage();
+    const { consent } = setup({}, { storage });
+    // Opened before this tab saved: its acceptance a minute later has its own time and ID.
+    const other = setup({}, { storage, now: () => NOW + 60_000 }).consent;
+    await consent.acceptAll();
+    const record = consent.get();
+    const change = vi.fn();
+    consent.on('change', change);
+    await other.acceptAll();
+    expect(other.get().updatedAt).not.toBe(record.updatedAt);
+    consent.refresh();
+    expect(consent.get()).toBe(record);
+    expect(change).not.toHaveBeenCalled();
+  });
+
+  it('follows a change of mind in another tab without asking again', async () => {
     const storage = createMemoryStorage();
     const { consent } = setup({}, { storage });
     await consent.acceptAll();
+    const show = vi.fn();
+    consent.on('show', show);
+    await setup({}, { storage }).consent.rejectAll();
+    consent.refresh();
+    expect(consent.allowed('analytics')).toBe(false);
+    expect(show).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['after choosing in this tab', true],
+    ['in a tab that chose nothing itself (a returning visitor)', false],
+  ])('follows a reset in another tab, asking again, %s', async (_, choseHere) => {
+    const storage = createMemoryStorage();
+    if (!choseHere) await setup({}, { storage }).consent.acceptAll();
+    const { consent } = setup({}, { storage });
+    if (choseHere) await consent.acceptAll();
     const show = vi.fn();
     consent.on('show', show);
     await setup({}, { storage }).consent.reset();
@@ -450,6 +546,30 @@ describe('reset', () => {
     expect(change).toHaveBeenCalledTimes(2);
     await consent.acceptAll();
     expect(consent.get().id).not.toBe(id);
+  });
+});
+
+describe('reset when storage fails', () => {
+  it('reports the failure, still forgets the choice and asks again', async () => {
+    const reportError = vi.fn();
+    vi.stubGlobal('reportError', reportError);
+    const failure = new Error('SecurityError: cookies are disabled');
+    const storage: ConsentStorage = {
+      read: () => undefined,
+      write: () => {},
+      remove: () => {
+        throw failure;
+      },
+    };
+    const { consent } = setup({}, { storage });
+    const events: unknown[] = [];
+    consent.on('show', (view) => events.push(view));
+    consent.on('change', (record) => events.push(`decided: ${record.decided}`));
+    await consent.acceptAll();
+    await expect(consent.reset()).resolves.toBeUndefined();
+    expect(reportError).toHaveBeenCalledWith(failure);
+    expect(consent.decided).toBe(false);
+    expect(events).toEqual(['decided: true', 'banner', 'decided: false']);
   });
 });
 
@@ -519,6 +639,25 @@ describe('the consent log', () => {
     expect(log.mock.calls[1]![0]).toBe(log.mock.calls[0]![0]);
   });
 
+  it('sends each new choice, and each one once', async () => {
+    const log = vi.fn((_: ConsentRecord) => Promise.resolve());
+    const { consent } = setup({ consentLog: { url: '/log', required: true } }, { log });
+    await consent.acceptAll();
+    await consent.acceptAll();
+    await consent.rejectAll();
+    expect(log.mock.calls.map(([record]) => record.categories)).toEqual([
+      { essential: true, preferences: true, analytics: true },
+      { essential: true, preferences: false, analytics: false },
+    ]);
+  });
+
+  it('gives a clear error for a log that fails without saying why', async () => {
+    const { consent } = setup({ consentLog: { url: '/log', required: true } }, { log: () => Promise.reject(undefined) });
+    const result = await consent.acceptAll();
+    expect(!result.ok && result.error).toEqual(new ConsentLogError('the consent log failed'));
+    expect(((!result.ok && result.error) as Error).message).toBe('biscuit-consent: the consent log failed');
+  });
+
   it('sends one request for a double click', async () => {
     const log = vi.fn(() => Promise.resolve());
     const { consent } = setup({ consentLog: { url: '/log', required: true } }, { log });
@@ -528,6 +667,41 @@ describe('the consent log', () => {
 });
 
 describe('plugins and destroy', () => {
+  it('tells plugins of each new choice once, the moment it applies, and of a reset only when something was decided', async () => {
+    const heard: unknown[] = [];
+    const { consent } = setup({}, { plugins: [(_, onApply) => void onApply((record) => heard.push([record.decided, record.categories.analytics]))] });
+    await consent.reset();
+    await consent.acceptAll();
+    await consent.acceptAll();
+    await consent.save({ analytics: true });
+    await consent.rejectAll();
+    await consent.reset();
+    expect(heard).toEqual([
+      [true, true],
+      [true, false],
+      [false, false],
+    ]);
+  });
+
+  it('reports a plugin that throws as it attaches, and the consent API still works', async () => {
+    const reportError = vi.fn();
+    vi.stubGlobal('reportError', reportError);
+    const broken = new Error('BroadcastChannel is not a constructor');
+    const later = vi.fn();
+    const { consent } = setup({}, {
+      plugins: [
+        () => {
+          throw broken;
+        },
+        () => later,
+      ],
+    });
+    expect(reportError).toHaveBeenCalledWith(broken);
+    expect(await consent.acceptAll()).toEqual({ ok: true });
+    consent.destroy();
+    expect(later).toHaveBeenCalledOnce();
+  });
+
   it('attaches plugins in order and cleans them up on destroy', async () => {
     const order: string[] = [];
     const { consent } = setup({}, {

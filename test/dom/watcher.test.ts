@@ -12,6 +12,11 @@ function loadingPage() {
       state = 'interactive';
       page.dispatchEvent(new Event('readystatechange'));
     },
+    /** Everything the page loads has loaded (images, frames): `readyState` moves on once more. */
+    complete() {
+      state = 'complete';
+      page.dispatchEvent(new Event('readystatechange'));
+    },
   };
 }
 
@@ -172,5 +177,93 @@ describe('the DOM watcher, while the page loads', () => {
     page.body.insertAdjacentHTML('beforeend', '<p id="late" data-x></p>');
     await mutations();
     expect(log).toEqual(['+head', '+head,body']);
+  });
+});
+
+describe('the DOM watcher, as pieces come and go', () => {
+  it('keeps reporting to the other pieces when one unsubscribes, even twice', async () => {
+    const watcher = createDomWatcher();
+    const leaving = recorder('[data-x]');
+    const staying = recorder('[data-y]');
+    const stop = watcher.watch(leaving.watch);
+    stops.push(watcher.watch(staying.watch));
+    stop();
+    stop();
+    document.body.insertAdjacentHTML('beforeend', '<p id="x" data-x></p><p id="y" data-y></p>');
+    await mutations();
+    expect(leaving.log).toEqual([]);
+    expect(staying.log).toEqual(['+y']);
+  });
+
+  it('reports a batch to every piece even when one unsubscribes on hearing of it', async () => {
+    const watcher = createDomWatcher();
+    const after = recorder();
+    const stop = watcher.watch({ selector: '[data-x]', added: () => stop() });
+    stops.push(watcher.watch(after.watch));
+    document.body.insertAdjacentHTML('beforeend', '<p id="a" data-x></p>');
+    await mutations();
+    expect(after.log).toEqual(['+a']);
+  });
+
+  it('does not report an element moved within the page as removed', async () => {
+    document.body.innerHTML = '<div><p id="a" data-x></p></div><div id="other"></div>';
+    const { watch, log } = recorder('[data-x]', true);
+    stops.push(createDomWatcher().watch(watch));
+    document.getElementById('other')!.append(document.getElementById('a')!);
+    await mutations();
+    expect(log).toEqual(['+a', '+a']);
+  });
+
+  it('lets go of its MutationObserver when the last piece unsubscribes', () => {
+    const watcher = createDomWatcher();
+    const first = watcher.watch(recorder().watch);
+    const last = watcher.watch(recorder('[data-y]').watch);
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    first();
+    expect(disconnect).not.toHaveBeenCalled();
+    last();
+    expect(disconnect).toHaveBeenCalledOnce();
+  });
+
+  it('gives a piece that comes while the page loads its own look at <head> only, then the look at the whole page with the others', () => {
+    const { page, finish } = loadingPage();
+    page.head.innerHTML = '<script id="head" type="text/plain" data-x></script>';
+    page.body.innerHTML = '<p id="body" data-x></p>';
+    const watcher = createDomWatcher({ document: page });
+    const first = recorder();
+    const later = recorder();
+    stops.push(watcher.watch(first.watch), watcher.watch(later.watch));
+    expect(later.log).toEqual(['+head']);
+    finish();
+    expect(first.log).toEqual(['+head', '+head,body']);
+    expect(later.log).toEqual(['+head', '+head,body']);
+  });
+
+  it('copes with a page that has no <head> while it loads', () => {
+    const { page, finish } = loadingPage();
+    page.head.remove();
+    page.body.innerHTML = '<p id="a" data-x></p>';
+    const { watch, log } = recorder();
+    expect(() => stops.push(createDomWatcher({ document: page }).watch(watch))).not.toThrow();
+    finish();
+    expect(log).toEqual(['+a']);
+  });
+
+  it('looks at the whole page once: not again when the page finishes loading, nor when every piece left before the end of parsing', () => {
+    const parsed = loadingPage();
+    const { watch, log } = recorder();
+    stops.push(createDomWatcher({ document: parsed.page }).watch(watch));
+    parsed.page.body.innerHTML = '<p id="a" data-x></p>';
+    parsed.finish();
+    parsed.complete();
+    expect(log).toEqual(['+a']);
+
+    const left = loadingPage();
+    createDomWatcher({ document: left.page }).watch(recorder().watch)();
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const query = vi.spyOn(Element.prototype, 'querySelectorAll');
+    left.finish();
+    expect(observe).not.toHaveBeenCalled();
+    expect(query).not.toHaveBeenCalled();
   });
 });

@@ -6,22 +6,50 @@ import { tabSync } from '../../src/integrations/tab-sync';
 import { createMemoryStorage } from '../../src/storage/memory';
 
 const instances: Consent[] = [];
-/** Two "tabs": consent instances sharing one storage, as tabs share the cookie jar. */
-function tabs(plugin = tabSync) {
+/** "Tabs": consent instances sharing one storage, as tabs share the cookie jar. Two unless told. */
+function tabs(count = 2) {
   const storage = createMemoryStorage();
-  const make = () => {
-    const consent = createStore({ config: resolveConfig({}), storage, plugins: [plugin] });
+  return Array.from({ length: count }, () => {
+    const consent = createStore({ config: resolveConfig({}), storage, plugins: [tabSync] });
     instances.push(consent);
     return consent;
-  };
-  return [make(), make()] as const;
+  }) as [Consent, Consent, ...Consent[]];
 }
-/** The channel opens shortly after load. */
+/** The channel opens 50 ms after load; timers fire in order of their due time, so this one comes later. */
 const opened = () => new Promise((resolve) => setTimeout(resolve, 80));
+
+/**
+ * A BroadcastChannel whose messages wait for the test to deliver them: after
+ * `deliver()`, every message sent so far has reached every open channel, so
+ * "nothing happened" is checked at a known point rather than after a pause.
+ */
+function heldChannels() {
+  const open = new Set<{ name: string; onmessage: ((event: MessageEvent) => void) | null }>();
+  const held: (() => void)[] = [];
+  vi.stubGlobal(
+    'BroadcastChannel',
+    class {
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      constructor(readonly name: string) {
+        open.add(this);
+      }
+      postMessage(data: unknown) {
+        for (const other of open) {
+          if (other != this && other.name == this.name) held.push(() => open.has(other) && other.onmessage?.(new MessageEvent('message', { data })));
+        }
+      }
+      close() {
+        open.delete(this);
+      }
+    },
+  );
+  return { deliver: () => held.splice(0).forEach((send) => send()) };
+}
 
 afterEach(() => {
   instances.splice(0).forEach((consent) => consent.destroy());
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
 describe('tabSync', () => {
@@ -47,21 +75,31 @@ describe('tabSync', () => {
   });
 
   it('re-reads the cookie when the tab is focused, where BroadcastChannel is missing', async () => {
+    // With timers held, the focus event is the only thing that can make the second tab re-read.
+    vi.useFakeTimers();
     vi.stubGlobal('BroadcastChannel', undefined);
     const [first, second] = tabs();
-    await first.acceptAll();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const saving = first.acceptAll();
+    // The write waits one task after the choice; the channel's 50 ms timer stays held.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await saving).toEqual({ ok: true });
     expect(second.allowed('analytics')).toBe(false);
     window.dispatchEvent(new Event('focus'));
     expect(second.allowed('analytics')).toBe(true);
   });
 
   it('stops listening after destroy', async () => {
-    const [first, second] = tabs();
+    const channels = heldChannels();
+    const [first, second, third] = tabs(3);
+    await opened();
     second.destroy();
     await first.acceptAll();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    channels.deliver();
+    // The message was sent and reached the tab still open, not the destroyed one.
+    expect(third!.allowed('analytics')).toBe(true);
+    expect(second.allowed('analytics')).toBe(false);
     window.dispatchEvent(new Event('focus'));
+    document.dispatchEvent(new Event('visibilitychange'));
     expect(second.allowed('analytics')).toBe(false);
   });
 });

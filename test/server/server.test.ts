@@ -39,6 +39,12 @@ describe('readConsent', () => {
     expect(() => readConsent('', {}, { now: NaN })).toThrow('biscuit-consent: readConsent() options.now must be milliseconds since 1970');
   });
 
+  it('gives no decision for a value with anything after the ID', () => {
+    for (const tail of ['0', '.1', 'x', 'ff']) {
+      expect(readConsent(`biscuit_consent=${VALUE}${tail}; theme=dark`, {}, { now: NOW }), tail).toMatchObject({ decided: false, id: null });
+    }
+  });
+
   it('uses the configured cookie name and categories', () => {
     const config = { cookie: { name: 'consent' }, categories: { analytics: {} } };
     expect(readConsent(`biscuit_consent=${VALUE}`, config, { now: NOW }).decided).toBe(false);

@@ -32,6 +32,24 @@ describe('writeCookie and removeCookie', () => {
     expect(daysUntil(attributes)).toBe(30);
   });
 
+  it('add Secure only to names that start with __Secure- or __Host-, as browsers require', () => {
+    const written = spyOnCookieWrites();
+    writeCookie(optionsFor({ name: '__Secure-consent' }), 'v');
+    writeCookie(optionsFor({ name: 'app__secure-consent' }), 'v');
+    expect(written.map((value) => attributesOf(value).includes('secure'))).toEqual([true, false]);
+    removeCookie(optionsFor({ name: '__Secure-consent' }));
+    removeCookie(optionsFor({ name: 'app__secure-consent' }));
+    expect(document.cookie).toBe('');
+  });
+
+  it('write once when there is no copy to clear, so another tab never finds the cookie missing', () => {
+    document.cookie = 'session=1; path=/';
+    document.cookie = 'theme=dark; path=/';
+    const written = spyOnCookieWrites();
+    writeCookie(optionsFor(), 'v');
+    expect(written).toHaveLength(1);
+  });
+
   it('add Secure by themselves on https pages', () => {
     const written = spyOnCookieWrites();
     vi.spyOn(window, 'location', 'get').mockReturnValue({ protocol: 'https:' } as Location);
@@ -81,14 +99,56 @@ describe('removeCookies', () => {
     expect(document.cookie).toBe('session=1');
   });
 
-  it('deletes cookies set on the current path and the paths above it', () => {
+  it('deletes cookies set on the current path and the paths above it, with or without a trailing slash', () => {
     window.history.pushState({}, '', '/a/b/page');
     document.cookie = '_ga=root; path=/';
     document.cookie = '_ga=a; path=/a';
     document.cookie = '_ga=b; path=/a/b';
+    document.cookie = '_ga=b-slash; path=/a/b/';
     removeCookies(['_ga']);
     expect(document.cookie).toBe('');
     window.history.pushState({}, '', '/');
+  });
+
+  it.each([
+    ['www.example.gov.uk', [undefined, 'www.example.gov.uk', 'example.gov.uk', 'gov.uk']],
+    ['9gag.example.org', [undefined, '9gag.example.org', 'example.org']],
+    ['127.0.0.1', [undefined]],
+    ['[::1]', [undefined]],
+  ])('on %s, deletes host-only and on each parent domain (never on parts of an IP address)', (hostname, domains) => {
+    document.cookie = '_ga=1; path=/';
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ hostname, pathname: '/' } as Location);
+    const written = spyOnCookieWrites();
+    removeCookies(['_ga']);
+    expect(written.map((value) => attributesOf(value).find((attribute) => attribute.startsWith('domain='))?.slice(7))).toEqual(domains);
+  });
+
+  it('stops as soon as nothing is left: one write for a cookie on /, the usual case', () => {
+    window.history.pushState({}, '', '/a/b/page');
+    document.cookie = '_ga=root; path=/';
+    const written = spyOnCookieWrites();
+    removeCookies(['_ga']);
+    expect(document.cookie).toBe('');
+    expect(written).toHaveLength(1);
+    window.history.pushState({}, '', '/');
+  });
+
+  it('tries the first 32 path segments and no more, however deep the page', () => {
+    const deep = Array.from({ length: 1000 }, (_, i) => `s${i}`);
+    window.history.pushState({}, '', `/${deep.join('/')}`);
+    // Only a deletion 40 segments down would reach it.
+    const path = `/${deep.slice(0, 40).join('/')}`;
+    document.cookie = `_ga=deep; path=${path}`;
+    try {
+      const written = spyOnCookieWrites();
+      removeCookies(['_ga']);
+      // "/", then each of 32 prefixes with and without a trailing slash.
+      expect(written).toHaveLength(1 + 32 * 2);
+      expect(document.cookie).toBe('_ga=deep');
+    } finally {
+      document.cookie = `_ga=; path=${path}; max-age=0`;
+      window.history.pushState({}, '', '/');
+    }
   });
 });
 

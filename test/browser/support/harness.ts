@@ -21,8 +21,11 @@ export interface Harness {
   origin: string;
   /** Serves `html` at `/t/<name>` (with optional response headers) and returns that path. */
   page(name: string, html: string, headers?: Record<string, string>): string;
-  /** A fresh context (own cookies) and page. `errors` collects page errors and console errors. */
-  open(path: string, options?: BrowserContextOptions & { context?: BrowserContext }): Promise<OpenPage>;
+  /**
+   * A fresh context (own cookies) and page. `errors` collects page errors and console errors.
+   * `waitUntil` (default `load`) is how far the first navigation must get before this resolves.
+   */
+  open(path: string, options?: BrowserContextOptions & { context?: BrowserContext; waitUntil?: 'load' | 'domcontentloaded' }): Promise<OpenPage>;
 }
 
 export interface OpenPage {
@@ -31,6 +34,13 @@ export interface OpenPage {
   errors: string[];
   /** URLs the page requested, in order. */
   requests: string[];
+  /**
+   * The URLs the page has requested so far, closed by a sentinel request the
+   * page makes now: a page's requests reach the network in the order it makes
+   * them, so anything it started before this call (a chunk, a blocked script
+   * wrongly let through) is in the list. The sentinel itself is not.
+   */
+  requestsSoFar(): Promise<string[]>;
 }
 
 /** Registers beforeAll/afterAll that start and stop Chromium and the server. */
@@ -46,6 +56,8 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
     pages.set(name, { html, headers });
     return `/t/${name}`;
   };
+  // Answers the sentinel request of `requestsSoFar`.
+  const SENTINEL = harness.page('sentinel', '');
   let server: Server;
   beforeAll(async () => {
     const started = await listen(createExampleServer({ ...options, handlers: { '/t/': servePage, ...options.handlers } }));
@@ -57,7 +69,7 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
     await harness.browser?.close();
     await new Promise((done) => (server ? server.close(done) : done(undefined)));
   });
-  harness.open = async (path, { context: shared, ...contextOptions } = {}) => {
+  harness.open = async (path, { context: shared, waitUntil = 'load', ...contextOptions } = {}) => {
     const context = shared ?? (await harness.browser.newContext(contextOptions));
     const page = await context.newPage();
     const errors: string[] = [];
@@ -65,8 +77,15 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => message.type() == 'error' && errors.push(`console: ${message.text()}`));
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(/^https?:/.test(path) ? path : harness.origin + path);
-    return { page, context, errors, requests };
+    await page.goto(/^https?:/.test(path) ? path : harness.origin + path, { waitUntil });
+    const requestsSoFar = async () => {
+      const sentinel = `${SENTINEL}?${requests.length}`;
+      const seen = page.waitForRequest((request) => request.url().endsWith(sentinel));
+      await page.evaluate((url) => void fetch(url), sentinel);
+      await seen;
+      return requests.slice(0, requests.findIndex((url) => url.endsWith(sentinel)));
+    };
+    return { page, context, errors, requests, requestsSoFar };
   };
   return harness;
 }
