@@ -119,6 +119,10 @@ describe('cookieCleanup of web storage', () => {
     },
   };
   const keys = (storage: Storage) => Array.from({ length: storage.length }, (_, i) => storage.key(i)).sort();
+  /** What a browser that blocks site data (or a sandboxed frame) does on touching storage or cookies. */
+  const blocked = () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  };
 
   it('clears the declared keys of a refused category on load, and leaves the rest', async () => {
     localStorage.setItem('yt-remote-device-id', '1');
@@ -181,9 +185,6 @@ describe('cookieCleanup of web storage', () => {
   });
 
   it('still clears cookies where web storage is blocked, and throws nothing', async () => {
-    const blocked = () => {
-      throw new DOMException('The operation is insecure.', 'SecurityError');
-    };
     vi.spyOn(window, 'localStorage', 'get').mockImplementation(blocked);
     vi.spyOn(window, 'sessionStorage', 'get').mockImplementation(blocked);
     document.cookie = '_ga=1';
@@ -195,9 +196,6 @@ describe('cookieCleanup of web storage', () => {
   });
 
   it('does nothing, and throws nothing, in a frame where cookies and storage both throw', async () => {
-    const blocked = () => {
-      throw new DOMException('The operation is insecure.', 'SecurityError');
-    };
     vi.spyOn(window, 'localStorage', 'get').mockImplementation(blocked);
     vi.spyOn(document, 'cookie', 'get').mockImplementation(blocked);
     // A plugin that throws is reported (on the console here) and dropped, so check both.
