@@ -1,67 +1,50 @@
-import type { ResolvedCookie } from '../core/config';
+import type { StorageKind } from '../core/config';
 import { cookiePairs } from '../core/cookie-header';
 import { namePattern } from '../core/name-pattern';
 import type { ConsentRecord } from '../core/record';
 import type { ConsentPlugin } from '../core/plugin';
 
-/** The deleting code, in the writer chunk. */
-export interface Cleaner {
-  removeCookies(names: readonly string[]): void;
-  removeStorageItems(kind: 'localStorage' | 'sessionStorage', keys: readonly string[]): void;
-}
+/** Something a refused category declared that is there to delete: where it is kept, and its name. */
+type Leftover = readonly [kind: StorageKind, name: string];
 
 /**
  * Deletes the cookies and web-storage keys of every category that is not
  * granted: on load (a returning visitor, or one asked again after a revision
  * change) and after every change (a refusal, a withdrawal, an objection). Only
- * what exists is deleted, and the deleting code is loaded only when something
- * does; the deleting waits for a task of its own, so the page answers the
- * visitor's click first. With `reloadOnWithdraw`, withdrawing a granted
- * category then reloads the page, since scripts that already ran cannot be
- * unloaded.
+ * what exists is deleted, and the deleting code (`removeLeftovers`, in the
+ * writer chunk) is loaded only when something does; the deleting waits for a
+ * task of its own, so the page answers the visitor's click first. With
+ * `reloadOnWithdraw`, withdrawing a granted category then reloads the page,
+ * since scripts that already ran cannot be unloaded.
  */
-export function cookieCleanup(load: () => Promise<Cleaner>): ConsentPlugin {
+export function cookieCleanup(load: () => Promise<{ removeLeftovers(leftovers: readonly Leftover[]): void }>): ConsentPlugin {
   return (consent) => {
     const { categories, cookie, reloadOnWithdraw } = consent.config;
     const clean = (record: ConsentRecord, previous?: ConsentRecord) => {
       const refused = categories.filter(({ name }) => !record.categories[name]);
       const entries = refused.flatMap((category) => category.cookies);
       const withdrawn = reloadOnWithdraw && previous && refused.some(({ name }) => previous.categories[name]);
-      // What `kind` holds that a refused entry declares. Reading it costs (document.cookie
-      // is a round trip to the browser process), so only when an entry names that kind.
-      // Where site data is blocked (a sandboxed frame, say), reading throws: nothing to delete.
-      const declared = (kind: ResolvedCookie['storage'], present: () => (string | null)[]) => {
+      const leftovers: Leftover[] = [];
+      for (const kind of ['cookie', 'localStorage', 'sessionStorage'] as const) {
         const tests = entries.filter(({ storage }) => storage == kind).map(({ name }) => namePattern(name));
-        try {
-          return tests.length ? (present().filter((name) => name && tests.some((test) => test.test(name))) as string[]) : [];
-        } catch {
-          return [];
+        // Reading what is there costs (document.cookie is a round trip to the browser
+        // process), so only for a kind some entry names. Where site data is blocked (a
+        // sandboxed frame, say), reading throws: then there is nothing to delete.
+        if (tests.length) {
+          try {
+            const storage = kind == 'cookie' ? undefined : window[kind];
+            const names = storage
+              ? Array.from({ length: storage.length }, (_, i) => storage.key(i)!)
+              : cookiePairs(document.cookie).map(([name]) => (name == cookie.name ? '' : name));
+            for (const name of names) if (name && tests.some((test) => test.test(name))) leftovers.push([kind, name]);
+          } catch {
+            // Blocked: see above.
+          }
         }
-      };
-      const cookies = declared('cookie', () => cookiePairs(document.cookie).map(([name]) => (name == cookie.name ? '' : name)));
-      const stored = (['localStorage', 'sessionStorage'] as const).map(
-        (kind) =>
-          [
-            kind,
-            declared(kind, () => {
-              const storage = window[kind];
-              return Array.from({ length: storage.length }, (_, i) => storage.key(i));
-            }),
-          ] as const,
+      }
+      (leftovers.length ? load().then((writer) => new Promise((done) => setTimeout(() => done(writer.removeLeftovers(leftovers))))) : Promise.resolve()).then(
+        () => withdrawn && location.reload(),
       );
-      (cookies.length || stored.some(([, keys]) => keys.length)
-        ? load().then(
-            (writer) =>
-              new Promise((done) =>
-                setTimeout(() => {
-                  writer.removeCookies(cookies);
-                  for (const [kind, keys] of stored) writer.removeStorageItems(kind, keys);
-                  done(undefined);
-                }),
-              ),
-          )
-        : Promise.resolve()
-      ).then(() => withdrawn && location.reload());
     };
     clean(consent.get());
     return consent.on('change', clean);

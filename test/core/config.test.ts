@@ -118,8 +118,8 @@ describe('cookie declarations', () => {
   it('names the field of a bad declaration, down to the language of a text', () => {
     const at = (entry: unknown) => errorOf({ categories: { analytics: { cookies: ['_ga', '_gid', entry] } } });
     expect(at({ purpose: 'No name' })).toBe('biscuit-consent: config.categories.analytics.cookies[2] must be a name, "*" pattern, RegExp or { name, … }');
-    expect(at({ name: '' })).toBe('biscuit-consent: config.categories.analytics.cookies[2].name must be a name, "*" pattern or RegExp');
-    expect(at({ name: 7 })).toMatch(/cookies\[2\]\.name must be a name/);
+    expect(at({ name: '' })).toBe('biscuit-consent: config.categories.analytics.cookies[2] must be a name, "*" pattern, RegExp or { name, … }');
+    expect(at({ name: 7, purpose: 'Counts visits' })).toMatch(/cookies\[2\] must be a name/);
     expect(at({ name: '_ga', provider: 7 })).toBe('biscuit-consent: config.categories.analytics.cookies[2].provider must be a string');
     expect(at({ name: '_ga', label: /x/ })).toMatch(/cookies\[2\]\.label must be a string/);
     expect(at({ name: '_ga', purpose: 7 })).toMatch(/cookies\[2\]\.purpose must be a string or \{ lang: string \}/);
