@@ -59,3 +59,18 @@ export function lifetimeInWords(days: number, lang: string): string | undefined 
   if (primary == 'en') return years % 1 == 0 ? `${years} year${years == 1 ? '' : 's'}` : `${days} day${days == 1 ? '' : 's'}`;
   return undefined;
 }
+
+/**
+ * The consent cookie's lifetime in words for a table in `lang`, with the
+ * language it is in when that is another: the site's own text (`found`, as
+ * its texts give it for `lang`) unless that is an English fallback where
+ * built-in words exist for `lang`, else the built-in words, else English.
+ */
+export function consentCookieExpires(
+  [text, fallback]: readonly [text: string | undefined, lang: string | undefined],
+  days: number,
+  lang: string,
+): readonly [text: string, lang: string | undefined] {
+  const native = lifetimeInWords(days, lang);
+  return text !== undefined && !(fallback && native) ? [text, fallback] : native ? [native, undefined] : [lifetimeInWords(days, 'en')!, 'en'];
+}

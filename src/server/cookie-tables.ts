@@ -1,6 +1,6 @@
 import { resolveConfig, type ConsentConfig } from '../core/config';
 import { declarationRows, type DeclarationRow, type DeclarationText } from '../core/declaration';
-import { DECLARATION_TEXTS_CY, DECLARATION_TEXTS_EN, lifetimeInWords, type DeclarationTextKey } from '../core/declaration-texts';
+import { consentCookieExpires, DECLARATION_TEXTS_CY, DECLARATION_TEXTS_EN, type DeclarationTextKey } from '../core/declaration-texts';
 import { own } from '../core/own';
 import { createTextLookup, primaryLanguage } from '../core/text-lookup';
 
@@ -49,16 +49,11 @@ const BUILT_IN: Readonly<Record<string, Readonly<Record<DeclarationTextKey, stri
 export function cookieTables(config?: ConsentConfig, options: CookieTablesOptions = {}): CookieTables {
   const resolved = resolveConfig(config);
   const wanted = options.lang || resolved.lang || 'en';
-  const days = resolved.cookie.expiresDays;
   const builtIn = own(BUILT_IN, primaryLanguage(wanted));
-  const lookup = createTextLookup(
-    resolved.texts,
-    wanted,
-    builtIn && { ...builtIn, consentCookieExpires: lifetimeInWords(days, wanted)! },
-    { ...DECLARATION_TEXTS_EN, consentCookieExpires: lifetimeInWords(days, 'en')! },
-  );
-  // Every key has an English text, so the lookup always finds one.
-  const text = lookup.text as DeclarationText;
+  const lookup = createTextLookup(resolved.texts, wanted, builtIn, DECLARATION_TEXTS_EN);
+  // Every key but the lifetime has an English text, so the lookup always finds one.
+  const text: DeclarationText = (key) =>
+    key == 'consentCookieExpires' ? consentCookieExpires(lookup.text(key), resolved.cookie.expiresDays, lookup.lang) : (lookup.text(key) as [string, 'en' | undefined]);
   const texts = {} as Record<DeclarationTextKey, string>;
   const langs: Partial<Record<DeclarationTextKey, 'en'>> = {};
   for (const key of Object.keys(DECLARATION_TEXTS_EN) as DeclarationTextKey[]) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import { declarationRows, localize, type DeclarationText } from '../../src/core/declaration';
-import { DECLARATION_TEXTS_CY, DECLARATION_TEXTS_EN, lifetimeInWords } from '../../src/core/declaration-texts';
+import { consentCookieExpires, DECLARATION_TEXTS_CY, DECLARATION_TEXTS_EN, lifetimeInWords } from '../../src/core/declaration-texts';
 import { createTextLookup } from '../../src/core/text-lookup';
 import { namePattern } from '../../src/core/name-pattern';
 import { createMemoryStorage } from '../../src/storage/memory';
@@ -187,5 +187,16 @@ describe('namePattern', () => {
     const test = namePattern(/^_hj/gy);
     expect([test.test('_hjA'), test.test('_hjB')]).toEqual([true, true]);
     expect(namePattern(/^yt/i).test('YT-remote')).toBe(true);
+  });
+});
+
+describe('consentCookieExpires', () => {
+  it('takes the site’s words for the language, else the built-in ones, else English marked as such', () => {
+    expect(consentCookieExpires(['Six months', undefined], 365, 'en')).toEqual(['Six months', undefined]);
+    expect(consentCookieExpires([undefined, 'en'], 730, 'cy-GB')).toEqual(['2 flynedd', undefined]);
+    // The site's English does not beat built-in Welsh words on a Welsh page.
+    expect(consentCookieExpires(['Six months', 'en'], 365, 'cy')).toEqual(['1 flwyddyn', undefined]);
+    expect(consentCookieExpires(['Six months', 'en'], 365, 'fr')).toEqual(['Six months', 'en']);
+    expect(consentCookieExpires([undefined, 'en'], 90, 'fr')).toEqual(['90 days', 'en']);
   });
 });
