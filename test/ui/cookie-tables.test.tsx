@@ -24,7 +24,8 @@ const CONFIG: ConsentConfig = {
 async function openDialog(config: ConsentConfig = CONFIG) {
   const { consent } = startConsent(config, { storage: await decidedStorage(config) });
   consent.showPreferences();
-  return screen.findByRole('dialog', { name: 'Customise cookies' });
+  // The first test also waits for the chunks to be transformed, on a busy machine.
+  return screen.findByRole('dialog', { name: 'Customise cookies' }, { timeout: 10_000 });
 }
 
 /** The disclosure of a category, found by its group's name and the summary's text. */
