@@ -60,7 +60,17 @@ describe('cookies-page', () => {
     await page.getByRole('main').getByRole('button', { name: 'Save cookie preferences' }).click();
     const status = page.getByRole('main').getByRole('status');
     await expect.poll(() => status.textContent()).toContain('Your cookie preferences have been saved.');
-    expect(await page.getByRole('table', { name: 'Analytics cookies' }).isVisible()).toBe(true);
+    // The form asks the question here: no banner over it.
+    expect(await page.getByRole('region', { name: 'Cookies on this website' }).count()).toBe(0);
+    // Its cookie tables come from the config.
+    await analytics.getByText('Cookies used (3)').click();
+    const table = analytics.getByRole('table', { name: 'Analytics cookies' });
+    expect(await table.getByRole('row').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Name\s+Purpose\s+Expires\s+Set by$/),
+      expect.stringMatching(/^_ga\s+Tells visitors apart, so Google Analytics can count them\s+2 years\s+Google Analytics$/),
+      expect.stringMatching(/^_ga_<container-id>\s/),
+      expect.stringMatching(/^_gid\s/),
+    ]);
     expect(await page.evaluate(() => (window as unknown as { Biscuit: { get(): { categories: object } } }).Biscuit.get().categories)).toEqual({
       essential: true,
       analytics: true,
