@@ -98,6 +98,18 @@ describe('the cookie tables', () => {
     expect(cells(within(details).getByRole('table')).slice(1)).toEqual([[hostile, hostile, hostile, hostile]]);
   });
 
+  it('leave Shift+Tab from a disclosure or an open table to the browser: the dialog’s focus trap wraps only from its first control', async () => {
+    const panel = await openDialog();
+    const analytics = disclosure(panel, 'Analytics cookies');
+    analytics.open = true;
+    for (const element of [analytics.querySelector('summary')!, within(analytics).getByRole('region')]) {
+      element.focus();
+      // fireEvent returns false when the handler prevented the default (moved focus itself).
+      expect(fireEvent.keyDown(element, { key: 'Tab', shiftKey: true })).toBe(true);
+      expect(document.activeElement).toBe(element);
+    }
+  });
+
   it('keep a disclosure open while the choices change', async () => {
     const panel = await openDialog();
     const analytics = disclosure(panel, 'Analytics cookies');
