@@ -218,6 +218,11 @@ describe('focus indicator', () => {
     await dialog(page).waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
+    // The essential category's cookie table, then the analytics one, before its radios.
+    expect(await outline(page)).toBe('SUMMARY solid 3px coloured');
+    await page.keyboard.press('Tab');
+    expect(await outline(page)).toBe('SUMMARY solid 3px coloured');
+    await page.keyboard.press('Tab');
     expect(await outline(page)).toBe('INPUT solid 3px coloured');
   });
 

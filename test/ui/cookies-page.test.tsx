@@ -15,7 +15,8 @@ describe('the cookies-page form', () => {
   it('renders inline in a data-consent-preferences element, not as a dialog, replacing its fallback', async () => {
     const page = cookiesPage('<p>Turn on JavaScript to change your cookie settings.</p>');
     startConsent({}, { storage: await decidedStorage() });
-    await within(page).findByRole('group', { name: 'Analytics cookies' });
+    // The first test also waits for the chunks to be transformed, on a busy machine.
+    await within(page).findByRole('group', { name: 'Analytics cookies' }, { timeout: 10_000 });
     expect(page.textContent).not.toContain('Turn on JavaScript');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(radio(page, 'Analytics cookies', 'Yes').checked).toBe(true);
