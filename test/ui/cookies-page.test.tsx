@@ -153,10 +153,10 @@ describe('the banner on the cookies page', () => {
   it('keeps a confirmation when the page adds a form after the visitor chose', async () => {
     startConsent();
     fireEvent.click(within(await screen.findByRole('region', { name: 'Cookies on this website' })).getByRole('button', { name: 'Reject additional cookies' }));
-    await screen.findByText(/You've rejected additional cookies/);
+    await screen.findByText(/You[’']ve rejected additional cookies/);
     const page = cookiesPage();
     await within(page).findByRole('group', { name: 'Analytics cookies' });
-    expect(screen.getByText(/You've rejected additional cookies/)).toBeTruthy();
+    expect(screen.getByText(/You[’']ve rejected additional cookies/)).toBeTruthy();
   });
 
   it('asks when the form leaves the page before the visitor chose', async () => {
