@@ -40,6 +40,18 @@ const SHOTS = [
     margin: 8,
   },
   {
+    file: 'cookie-table.png',
+    alt: 'A cookie table opened in the Customise cookies dialog',
+    height: 1200,
+    async reach(page) {
+      await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
+      await group(page, 'Analytics cookies').getByText(/^Cookies used/).click();
+      await group(page, 'Analytics cookies').getByRole('table').waitFor();
+    },
+    crop: (page) => group(page, 'Analytics cookies'),
+    margin: 8,
+  },
+  {
     file: 'accepted.png',
     alt: 'The confirmation after accepting additional cookies',
     async reach(page) {

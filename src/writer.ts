@@ -1,6 +1,9 @@
 /**
- * What is needed only when a choice is written: js-cookie, the cookie writer
- * and cookie clean-up. Loaded as its own chunk on the first save (or with the
- * UI), so returning visitors never download it.
+ * What is needed only when a choice is written or something is to be deleted:
+ * js-cookie, the cookie writer, and the removal of the cookies and web-storage
+ * keys a refused category left behind. Loaded as its own chunk on the first
+ * save (or with the UI), or when there is something to delete, so returning
+ * visitors rarely download it.
  */
-export { removeCookie, removeCookies, writeCookie } from './storage/cookie';
+export { removeCookie, writeCookie } from './storage/cookie';
+export { removeLeftovers } from './storage/leftovers';

@@ -45,8 +45,10 @@ describe('architecture', () => {
 
   it('core never touches the DOM', () => {
     for (const file of all.filter((file) => file.path.startsWith('core/'))) {
-      const code = file.source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      expect(code, file.path).not.toMatch(/\b(document|window|navigator|location|localStorage)\b/);
+      // Comments and strings are not code; a property named like a global (the
+      // storage kind `localStorage: 'Local storage'`) is not that global.
+      const code = file.source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$|'[^'\n]*'|"[^"\n]*"/gm, "''");
+      expect(code, file.path).not.toMatch(/(?<!\.)\b(document|window|navigator|location|localStorage|sessionStorage)\b(?!\??:)/);
     }
   });
 

@@ -1,13 +1,34 @@
 // A server-rendered site that reads consent on the server:
 // - pages leave the analytics tag out of the HTML for visitors who did not allow it;
 // - /server/cookies is a <form method="post"> that works with JavaScript turned off,
-//   writing the same cookie the browser code reads (serializeConsent).
+//   writing the same cookie the browser code reads (serializeConsent), with the
+//   table of each category's cookies the dialog shows (cookieTables);
+// - every page carries the config in a block no text in it can break out of (configScript).
 // Mounted at /server/ by `npm start`; or run on its own: `node examples/server/app.mjs`.
-import { readConsent, serializeConsent } from '../../dist/server.js';
+import { configScript, cookieTables, readConsent, serializeConsent } from '../../dist/server.js';
 
+// The cookies each category sets, declared once: the dialog's tables, this
+// server's tables and the clean-up on refusal all come from this list.
 const config = {
   cookiesPageUrl: '/server/cookies',
-  categories: { analytics: {}, marketing: { title: 'Marketing cookies' } },
+  categories: {
+    analytics: {
+      cookies: [
+        { name: '_ga', provider: 'Google Analytics', purpose: 'Tells visitors apart, so Google Analytics can count them.', expires: '2 years' },
+        {
+          name: '_ga_*',
+          label: '_ga_<container-id>',
+          provider: 'Google Analytics',
+          purpose: 'Keeps the state of the current visit for our Google Analytics property.',
+          expires: '2 years',
+        },
+      ],
+    },
+    marketing: {
+      title: 'Marketing cookies',
+      cookies: [{ name: '_gcl_au', provider: 'Google Ads', purpose: 'Links ad clicks to later actions on this site, to measure our adverts.', expires: '90 days' }],
+    },
+  },
 };
 
 const escape = (text) => String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -24,7 +45,7 @@ function layout({ title, body, consent, notice = '' }) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} - Server-rendered example</title>
 <link rel="stylesheet" href="/shared/site.css">
-<script type="application/json" id="biscuit-config">${JSON.stringify(config)}</script>
+${configScript(config)}
 <script src="/assets/biscuit-consent/biscuit.global.js"></script>
 ${analytics}
 </head>
@@ -51,12 +72,40 @@ function home(consent) {
   });
 }
 
+/** A category's cookie table, as the dialog shows it: name, purpose, expiry, set by. */
+function table({ texts, langs, categories }, name, caption) {
+  const { rows } = categories.find((each) => each.category == name);
+  const lang = (value) => (value ? ` lang="${escape(value)}"` : '');
+  const heading = (key) => `<th scope="col"${lang(langs[key])}>${escape(texts[key])}</th>`;
+  const body = rows
+    .map(
+      (row) => `<tr>
+  <th scope="row"><code>${escape(row.name)}</code>${row.storage == 'cookie' ? '' : `<br><small${lang(langs[row.storage])}>${escape(texts[row.storage])}</small>`}</th>
+  <td${lang(row.langs.purpose)}>${escape(row.purpose)}</td>
+  <td${lang(row.langs.expires)}>${escape(row.expires)}</td>
+  <td${lang(row.langs.setBy)}>${escape(row.setBy)}</td>
+</tr>`,
+    )
+    .join('');
+  // A narrow screen scrolls the table inside its own box, never the page: a
+  // labelled region, focusable so keyboard users can scroll it too.
+  return `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${name}-cookies">
+<table>
+<caption id="${name}-cookies">${escape(caption)}</caption>
+<thead><tr>${heading('cookieName')}${heading('cookiePurpose')}${heading('cookieExpires')}${heading('cookieSetBy')}</tr></thead>
+<tbody>${body}</tbody>
+</table>
+</div>`;
+}
+
 function cookiesPage(consent, saved) {
   const choices = consent.previous || consent.categories;
+  const tables = cookieTables(config, { lang: 'en' });
   const fieldset = ({ name, title, hint }) => `
 <fieldset>
   <legend><strong>${escape(title)}</strong></legend>
   <p>${escape(hint)}</p>
+  ${table(tables, name, `${title} we use`)}
   <label><input type="radio" name="${name}" value="yes"${choices[name] ? ' checked' : ''}> Yes</label>
   <label><input type="radio" name="${name}" value="no"${choices[name] ? '' : ' checked'}> No</label>
 </fieldset>`;
@@ -69,6 +118,9 @@ function cookiesPage(consent, saved) {
     notice,
     body: `<h1>Cookies</h1>
 <p>This form works without JavaScript: the server saves your choice in the same cookie the banner uses.</p>
+<h2>Essential cookies</h2>
+<p>These cookies make the website work, for example by keeping it secure and remembering your cookie choices. They are always on.</p>
+${table(tables, 'essential', 'Essential cookies we use')}
 <form method="post" action="/server/cookies">
 ${fieldset({ name: 'analytics', title: 'Analytics cookies', hint: 'These cookies help us understand how you use our site, so we can improve it.' })}
 ${fieldset({ name: 'marketing', title: 'Marketing cookies', hint: 'These cookies help us show you relevant advertising on other websites.' })}

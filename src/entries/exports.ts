@@ -8,10 +8,15 @@ export type {
   ConsentLogConfig,
   ConsentModeSignal,
   CookieConfig,
+  CookieDeclaration,
+  CookieEntry,
   CookiePattern,
   GoogleConsentModeConfig,
+  LocalizedText,
   ResolvedCategory,
   ResolvedConfig,
+  ResolvedCookie,
+  StorageKind,
 } from '../core/config';
 export type { Choices, ConsentRecord, ConsentSource } from '../core/record';
 export type { ConsentStorage } from '../core/consent-storage';

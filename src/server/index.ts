@@ -1,6 +1,7 @@
 /**
  * `biscuit-consent/server`: read and write the consent cookie from a server,
- * with no DOM and no Node built-ins (Node 20, Deno, Bun, edge runtimes).
+ * print the cookie tables and the config block of a page, with no DOM and no
+ * Node built-ins (Node 20, Deno, Bun, edge runtimes).
  */
 import { decodeConsent, encodeConsent } from '../core/codec';
 import { resolveConfig, type CategoryNames, type ConsentConfig } from '../core/config';
@@ -9,6 +10,11 @@ import { BiscuitError } from '../core/errors';
 import { checkChoices, createChoice, DAY, recordFromStored, type ConsentRecord, type ConsentSource } from '../core/record';
 
 export { BiscuitError, ConfigError } from '../core/errors';
+export { configScript } from './config-script';
+export { cookieTables, type CookieTable, type CookieTables, type CookieTablesOptions } from './cookie-tables';
+export type { DeclarationRow } from '../core/declaration';
+export type { DeclarationTextKey } from '../core/declaration-texts';
+export type { CookieDeclaration, CookieEntry, LocalizedText, StorageKind } from '../core/config';
 export type { ConsentConfig, ConsentRecord, ConsentSource };
 
 /** Options of `readConsent`. */

@@ -2,7 +2,7 @@ import { readCookie } from '../core/cookie-header';
 import type { ConsentStorage } from '../core/consent-storage';
 import type { CookieOptions } from './cookie';
 
-type Writer = typeof import('./cookie');
+type Writer = Pick<typeof import('./cookie'), 'writeCookie' | 'removeCookie'>;
 
 /**
  * Keeps the consent record in a first-party cookie. Reading is a few bytes of

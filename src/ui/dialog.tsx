@@ -16,6 +16,8 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { render } from 'preact';
+import { declarationRows, type DeclarationText } from '../core/declaration';
+import { consentCookieExpires } from '../core/declaration-texts';
 import type { ConsentRecord } from '../core/record';
 import { h } from './preact-h';
 import { categoryTexts } from './texts/category-texts';
@@ -54,9 +56,12 @@ export function createDialog(view: View): Dialog {
   // The banner's texts with the dialog's own, in the visitor's language.
   const own = view.texts.resolve(enDialog);
   const texts = { ...view.texts.texts, ...own, langs: { ...view.texts.texts.langs, ...own.langs } };
-  // Essential categories first, each with its texts in the visitor's language.
+  const lang = view.texts.lang;
+  const tableText: DeclarationText = (key) =>
+    key == 'consentCookieExpires' ? consentCookieExpires(view.texts.lookup(key), config.cookie.expiresDays, lang) : [texts[key], texts.langs[key]];
+  // Essential categories first, each with its texts and its cookie table in the visitor's language.
   const categories = config.categories
-    .map((each) => ({ ...each, ...categoryTexts(view.texts, each) }))
+    .map((each) => ({ ...each, ...categoryTexts(view.texts, each), rows: declarationRows(config, each, lang, tableText) }))
     .sort((a, b) => +b.essential - +a.essential);
   const shared = { texts, href: config.cookiesPageUrl, categories, gpc: consent.gpc };
   const id = 'bc' + Math.random().toString(36).slice(2, 8);

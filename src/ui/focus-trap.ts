@@ -1,5 +1,6 @@
-// What the dialog holds: links in its texts, buttons and radios (none of them ever disabled).
-const FOCUSABLE = 'a,button,input';
+// What the dialog holds: links in its texts, buttons and radios (none of them ever disabled), and
+// the cookie tables' disclosures and scrolling boxes (never first or last, but where Shift+Tab may start).
+const FOCUSABLE = 'a,button,input,summary,[tabindex="0"]';
 
 /**
  * Keeps Tab and Shift+Tab inside `container`: what a modal needs where the

@@ -33,6 +33,11 @@ const OPENER = '[data-consent-open]';
  * page with a `data-consent-preferences` form. Any element with
  * `data-consent-open` (or inside one) opens the dialog when clicked.
  *
+ * While the page has a `data-consent-preferences` form, the banner does not
+ * ask: the form asks the same question there, and the banner would hide part
+ * of it. It asks again if the form leaves the page (a single-page app moving
+ * on) or cannot be shown (its chunk fails to load) before the visitor chose.
+ *
  * When a piece cannot be loaded (a missing file, another origin without
  * CORS), nothing optional runs, the failure is reported once on the console,
  * the next request tries again, and `data-consent-open` links do what links
@@ -49,7 +54,11 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
       // The dialog could not be loaded the last time it was asked for.
       let failed = false;
       let reported = false;
+      // The cookies-page forms in the page (the watcher may report one twice).
+      const forms = new Set<Element>();
       const ignore = () => {};
+      // The banner asks when there is a question (an optional category) and no form to ask it.
+      const askIfNoForm = () => forms.size || consent.decided || !consent.config.categories.some((category) => !category.essential) || consent.showBanner();
 
       const fail = (error: Error): never => {
         if (!reported) console.error(`biscuit-consent: could not load the cookie banner or settings (${error.message}); links to the cookies page still work`);
@@ -109,23 +118,37 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
           const opener = clicked || document.activeElement;
           const following = held;
           clicked = held = null;
-          if (which == 'banner') getView().then((loaded) => loaded.showBanner('question', opener), ignore);
+          if (which == 'banner') getView().then((loaded) => forms.size || loaded.showBanner('question', opener), ignore);
           // When the dialog cannot load, the click it held back goes ahead: a link to the cookies page still works.
           else getDialog().then((loaded) => loaded.open(opener), () => following?.click());
         }),
         consent.on('hide', () => view?.then((loaded) => loaded.hide(), ignore)),
         watcher.watch({
           selector: '[data-consent-preferences]',
-          added: (elements) => void getDialog().then((loaded) => loaded.mountForms(elements), ignore),
-          // Once the forms are loaded, drop those whose element left.
-          removed: () => dialog?.then((loaded) => loaded.mountForms([]), ignore),
+          added: (elements) => {
+            elements.forEach((element) => forms.add(element));
+            // The banner may have come first (a page that adds its form later).
+            view?.then((loaded) => loaded.withdrawQuestion(), ignore);
+            getDialog().then(
+              (loaded) => loaded.mountForms(elements),
+              () => {
+                elements.forEach((element) => forms.delete(element));
+                askIfNoForm();
+              },
+            );
+          },
+          removed: (elements) => {
+            elements.forEach((element) => forms.delete(element));
+            // Once the forms are loaded, drop those whose element left.
+            dialog?.then((loaded) => loaded.mountForms([]), ignore);
+            askIfNoForm();
+          },
         }),
         listen('click', onClick),
         listen('pointerover', onPointer),
         listen('focusin', onPointer),
       ];
-      // Nothing to ask when every category is essential.
-      if (!consent.decided && consent.config.categories.some((category) => !category.essential)) consent.showBanner();
+      askIfNoForm();
 
       return () => {
         offs.forEach((off) => off());

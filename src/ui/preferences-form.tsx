@@ -1,5 +1,7 @@
 /** @jsxRuntime classic */
 /** @jsx h */
+import type { DeclarationRow } from '../core/declaration';
+import { CookieTable } from './cookie-table';
 import { h } from './preact-h';
 import type { Texts } from './texts/en';
 import { button, notice, paragraph, type FormAction } from './view';
@@ -14,6 +16,8 @@ export interface CategoryView {
   /** "en" when the title or the description fell back to English inside another language. */
   readonly titleLang?: 'en' | undefined;
   readonly descriptionLang?: 'en' | undefined;
+  /** Its cookie table, in the visitor's language; none is shown when empty. */
+  readonly rows: readonly DeclarationRow[];
 }
 
 /** What one form holds between renders: the visitor's unsaved choices and the last outcome. */
@@ -42,8 +46,10 @@ export interface PreferencesFormProps {
  * and the cookies page. Essential categories come first, explained but not a
  * control; each optional one is a fieldset with a Yes/No pair of radios, never
  * pre-set to Yes for a visitor who has not said so. The notice of the last
- * save sits at the top. The essential group is labelled by its title (an id)
- * and each fieldset described by its description (an id), hence `id`.
+ * save sits at the top. Each category with declared cookies has its cookie
+ * table, closed, under its description. The essential group is labelled by
+ * its title (an id) and each fieldset described by its description (an id),
+ * hence `id`.
  */
 export function PreferencesForm({ id, categories, texts, href, gpc, state, onChoose, onAction }: PreferencesFormProps) {
   const { choices, notice: outcome } = state;
@@ -59,8 +65,9 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
     >
       {outcome && notice(h, outcome == 'saved' ? 'status' : 'alert', texts[noticeText], undefined, langs[noticeText])}
       {paragraph(h, texts.panelIntro, href, langs.panelIntro)}
-      {categories.map(({ name, title, description, essential, gpc: honoursGpc, titleLang, descriptionLang }) => {
+      {categories.map(({ name, title, description, essential, gpc: honoursGpc, titleLang, descriptionLang, rows }) => {
         const describedBy = `${id}-${name}`;
+        const table = rows.length > 0 && <CookieTable id={describedBy + '-t'} caption={title} captionLang={titleLang} rows={rows} texts={texts} />;
         return essential ? (
           <div key={name} class="bc-category" role="group" aria-labelledby={describedBy}>
             <p class="bc-legend" id={describedBy} lang={titleLang}>
@@ -70,6 +77,7 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
             <p class="bc-always" lang={langs.alwaysOn}>
               {texts.alwaysOn}
             </p>
+            {table}
           </div>
         ) : (
           <fieldset key={name} class="bc-category" aria-describedby={describedBy}>
@@ -80,6 +88,7 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
               {paragraph(h, description, href, descriptionLang)}
               {gpc && honoursGpc && paragraph(h, texts.gpcNotice, href, langs.gpcNotice, 'bc-text bc-gpc')}
             </div>
+            {table}
             <div class="bc-radios">
               {[true, false].map((granted) => (
                 <label key={String(granted)} class="bc-radio" lang={granted ? langs.yes : langs.no}>

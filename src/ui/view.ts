@@ -52,6 +52,8 @@ export interface View {
    * `returnTo`: what opened the dialog.
    */
   showBanner(state: BannerState, opener?: Element | null, returnTo?: Element | null): void;
+  /** Takes the banner's question away, if it is asking (a cookies-page form asks it instead); a confirmation stays. */
+  withdrawQuestion(): void;
   /** Marks the banner inert while a dialog that the browser cannot make modal is open. */
   setInert(inert: boolean): void;
   /** Closes the banner and the dialog, focus going back to what opened them. */
@@ -146,6 +148,9 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
       bannerOpener = opener;
       returnTo = to;
       render(state);
+    },
+    withdrawQuestion() {
+      if (shown == 'question' || shown == 'error') render(undefined, bannerOpener);
     },
     setInert(value) {
       inert = value;

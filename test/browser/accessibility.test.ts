@@ -23,7 +23,19 @@ async function open(path: string, options: BrowserContextOptions = {}) {
 }
 
 const SCRIPT = '<script src="/assets/biscuit-consent/biscuit.global.js"></script>';
-const CONFIG = { cookiesPageUrl: '/cookies-page/', categories: { analytics: {}, marketing: {} } };
+const CONFIG = {
+  cookiesPageUrl: '/cookies-page/',
+  categories: {
+    analytics: {
+      cookies: [
+        { name: '_ga', provider: 'Google Analytics', purpose: 'Tells visitors apart, so Google Analytics can count them', expires: '2 years' },
+        { name: '_ga_*', label: '_ga_<container-id>', provider: 'Google Analytics', purpose: 'Keeps the state of your current visit', expires: '2 years' },
+        { name: 'ytidb::LAST_RESULT_ENTRY_KEY', storage: 'localStorage', provider: 'YouTube', purpose: 'Remembers the video player’s state', expires: 'Until deleted' },
+      ],
+    },
+    marketing: {},
+  },
+};
 
 function html({ config = CONFIG as object, head = '', main = '<p>Text with <a href="/more">a link</a>.</p>', end = '' } = {}) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -35,6 +47,17 @@ function html({ config = CONFIG as object, head = '', main = '<p>Text with <a hr
 const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on this website' });
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Customise cookies' });
 const ERROR = 'Sorry, there was a technical problem. Please try again.';
+
+/** Opens every cookie table in `container` from the keyboard, as a visitor would. */
+async function openTables(container: ReturnType<Page['getByRole']>) {
+  const summaries = container.locator('summary');
+  await summaries.first().waitFor();
+  for (let i = 0; i < (await summaries.count()); i++) {
+    await summaries.nth(i).focus();
+    await summaries.nth(i).press('Enter');
+  }
+  await container.getByRole('table').last().waitFor();
+}
 
 /** Opens `path` on a blank page first, so that document cookies can be turned off before it loads. */
 async function openWith(path: string, options: BrowserContextOptions = {}, cookies = true) {
@@ -59,6 +82,15 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
       async (page) => {
         await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
         await dialog(page).waitFor();
+      },
+    ],
+    [
+      'the dialog with every cookie table open',
+      true,
+      async (page) => {
+        await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
+        await openTables(dialog(page));
+        expect(await dialog(page).getByRole('table').count()).toBe(2);
       },
     ],
     [
@@ -120,10 +152,12 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
       expect(errors).toEqual([]);
     }, 60_000);
 
-    it('for the cookies page, with its form, its saved message and its error', async () => {
+    it('for the cookies page, with its form and every cookie table open, its saved message and its error', async () => {
       const { page } = await openWith('/cookies-page/', options);
       const form = page.getByRole('main');
       await form.getByRole('group', { name: 'Analytics cookies' }).waitFor();
+      await openTables(form);
+      expect(await form.getByRole('table').count()).toBe(3);
       expect(await axeViolations(page)).toEqual([]);
       await form.getByRole('button', { name: 'Save cookie preferences' }).click();
       await form.getByRole('status').getByText('Your cookie preferences have been saved.').waitFor();
@@ -183,6 +217,11 @@ describe('focus indicator', () => {
     await page.keyboard.press('Enter');
     await dialog(page).waitFor();
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    // The essential category's cookie table, then the analytics one, before its radios.
+    expect(await outline(page)).toBe('SUMMARY solid 3px coloured');
+    await page.keyboard.press('Tab');
+    expect(await outline(page)).toBe('SUMMARY solid 3px coloured');
     await page.keyboard.press('Tab');
     expect(await outline(page)).toBe('INPUT solid 3px coloured');
   });

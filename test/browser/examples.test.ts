@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandler, openLog } from '../../examples/consent-log/app.mjs';
 // @ts-expect-error: plain JavaScript example modules
 import { handle as serverExample } from '../../examples/server/app.mjs';
+import { axeViolations } from './support/axe';
 import { useBrowser } from './support/harness';
 
 const log = openLog(':memory:');
@@ -55,11 +56,21 @@ describe('cookies-page', () => {
     const analytics = page.getByRole('group', { name: 'Analytics cookies' });
     await analytics.waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
+    // The form asks the question here: no banner over it.
+    expect(await page.getByRole('region', { name: 'Cookies on this website' }).count()).toBe(0);
+    // Its cookie tables come from the config.
+    await analytics.getByText('Cookies used (3)').click();
+    const table = analytics.getByRole('table', { name: 'Analytics cookies' });
+    expect(await table.getByRole('row').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Name\s+Purpose\s+Expires\s+Set by$/),
+      expect.stringMatching(/^_ga\s+Tells visitors apart, so Google Analytics can count them\s+2 years\s+Google Analytics$/),
+      expect.stringMatching(/^_ga_<container-id>\s/),
+      expect.stringMatching(/^_gid\s/),
+    ]);
     await analytics.getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('main').getByRole('button', { name: 'Save cookie preferences' }).click();
     const status = page.getByRole('main').getByRole('status');
     await expect.poll(() => status.textContent()).toContain('Your cookie preferences have been saved.');
-    expect(await page.getByRole('table', { name: 'Analytics cookies' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { Biscuit: { get(): { categories: object } } }).Biscuit.get().categories)).toEqual({
       essential: true,
       analytics: true,
@@ -97,6 +108,33 @@ describe('server', () => {
     await page.goto(`${harness.origin}/server/`);
     expect(await page.getByText('The analytics tag is in this page.').isVisible()).toBe(true);
     expect(await page.content()).toContain('<script src="/server/analytics.js"></script>');
+  });
+
+  it('prints the table of each category\'s cookies without JavaScript, the consent cookie included', async () => {
+    const { page } = await harness.open('/server/cookies', { javaScriptEnabled: false });
+    const essential = page.getByRole('table', { name: 'Essential cookies we use' });
+    expect(await essential.getByRole('columnheader').allTextContents()).toEqual(['Name', 'Purpose', 'Expires', 'Set by']);
+    expect(await essential.getByRole('row').nth(1).getByRole('rowheader').textContent()).toBe('biscuit_consent');
+    expect(await essential.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual([
+      'Saves your cookie consent settings',
+      '1 year',
+      'This website',
+    ]);
+    const analytics = page.getByRole('group', { name: 'Analytics cookies' }).getByRole('table', { name: 'Analytics cookies we use' });
+    expect(await analytics.getByRole('rowheader').allTextContents()).toEqual(['_ga', '_ga_<container-id>']);
+    expect(await analytics.getByRole('row', { name: /^_ga / }).getByRole('cell').last().textContent()).toBe('Google Analytics');
+  });
+
+  it('keeps its tables within a 320 px screen, each scrolling in a focusable, labelled region, with no axe violations', async () => {
+    const { page } = await harness.open('/server/cookies', { viewport: { width: 320, height: 640 } });
+    await page.getByRole('region', { name: 'Cookies on this website' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const region = page.getByRole('region', { name: 'Analytics cookies we use' });
+    expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('reads a choice made in the banner, and the banner reads a choice made in the form', async () => {

@@ -121,6 +121,72 @@ describe('clean-up on withdrawal', () => {
   });
 });
 
+describe('clean-up of web storage', () => {
+  // Stands in for a video player's script running on the site: it keeps state in the site's own storage.
+  const PLAYER = `<script type="text/plain" data-consent="marketing">
+    localStorage.setItem('yt-remote-device-id', '1');
+    localStorage.setItem('yt-player-quality', '1');
+    sessionStorage.setItem('yt-player-volume', '1');
+    window.playerRuns = (window.playerRuns || 0) + 1;
+  </script>`;
+  const CONFIG = {
+    categories: {
+      analytics: { cookies: ['_ga'] },
+      marketing: {
+        cookies: [
+          { name: 'yt-remote-device-id', provider: 'YouTube', storage: 'localStorage' },
+          { name: 'yt-player-*', provider: 'YouTube', storage: 'localStorage' },
+          { name: 'yt-player-*', provider: 'YouTube', storage: 'sessionStorage' },
+        ],
+      },
+    },
+  };
+  const stored = (page: Page) =>
+    page.evaluate(() => ({ local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage).sort() }));
+
+  it('clears the declared keys of a withdrawn category, patterns included, and nothing else', async () => {
+    const { page, errors } = await harness.open(harness.page('storage', html(config(CONFIG) + SCRIPT, PLAYER)));
+    await page.evaluate(() => localStorage.setItem('basket', '3 items'));
+    await page.getByRole('button', { name: 'Accept additional cookies' }).click();
+    await page.waitForFunction(() => (window as { playerRuns?: number }).playerRuns === 1);
+    expect(await stored(page)).toEqual({ local: ['basket', 'yt-player-quality', 'yt-remote-device-id'], session: ['yt-player-volume'] });
+
+    await page.evaluate(() => (window as unknown as { Biscuit: { save(c: object): unknown } }).Biscuit.save({ marketing: false }));
+    await expect.poll(() => stored(page)).toEqual({ local: ['basket'], session: [] });
+    expect(errors).toEqual([]);
+  });
+
+  it('clears what a refused category left behind when the page loads', async () => {
+    const { page, context } = await harness.open(harness.page('storage-returning', html(config(CONFIG) + SCRIPT)));
+    await page.getByRole('button', { name: 'Reject additional cookies' }).click();
+    await page.evaluate(() => {
+      localStorage.setItem('yt-remote-device-id', '1');
+      localStorage.setItem('basket', '3 items');
+    });
+    const next = await context.newPage();
+    await next.goto(page.url());
+    await expect.poll(() => stored(next)).toEqual({ local: ['basket'], session: [] });
+  });
+
+  it('runs without an error on a page whose storage the browser blocks', async () => {
+    const path = harness.page('storage-blocked', html(config(CONFIG) + SCRIPT, PLAYER));
+    const context = await harness.browser.newContext();
+    // As when a visitor turns off site data: touching localStorage throws.
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
+    });
+    const { page, errors } = await harness.open(path, { context });
+    await page.getByRole('button', { name: 'Reject additional cookies' }).click();
+    await page.getByText("You've rejected additional cookies.").waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('tabs', () => {
   it('brings the other open tabs up to date within a second, without a reload', async () => {
     const blocked = '<script type="text/plain" data-consent="analytics">window.analyticsRuns = (window.analyticsRuns || 0) + 1</script>';

@@ -82,7 +82,7 @@ describe('config discovery', () => {
 
   it('with too many categories or one bad cookie pattern, leaves out only those, keeping the rest and their clean-up lists', async () => {
     const categories = {
-      analytics: { cookies: ['_ga', 42] },
+      analytics: { cookies: ['_ga', 42, { purpose: 'No name' }, { name: '_gid', purpose: { en: 'Counts visitors', cy: 7 } }] },
       ...Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`c${i + 1}`, { cookies: [`_c${i + 1}`] }])),
     };
     const block = `<script type="application/json" id="biscuit-config">${JSON.stringify({ categories })}</script>`;
@@ -91,14 +91,17 @@ describe('config discovery', () => {
     expect(errors).toEqual([
       'console: biscuit-consent: config.categories.c31 must be left out: at most 32 categories, essential included; ignoring config.categories.c31',
       'console: biscuit-consent: config.categories.c32 must be left out: at most 32 categories, essential included; ignoring config.categories.c32',
-      'console: biscuit-consent: config.categories.analytics.cookies[1] must be a string or RegExp; ignoring config.categories.analytics.cookies[1]',
+      'console: biscuit-consent: config.categories.analytics.cookies[1] must be a name, "*" pattern, RegExp or { name, … }; ignoring config.categories.analytics.cookies[1]',
+      // The entry after it moved up.
+      'console: biscuit-consent: config.categories.analytics.cookies[1] must be a name, "*" pattern, RegExp or { name, … }; ignoring config.categories.analytics.cookies[1]',
+      'console: biscuit-consent: config.categories.analytics.cookies[1].purpose.cy must be a string, under a language code; ignoring config.categories.analytics.cookies[1].purpose.cy',
     ]);
     const kept = await page.evaluate(() =>
-      (window as unknown as { Biscuit: { config: { categories: { name: string; cookies: string[] }[] } } }).Biscuit.config.categories.map(
-        ({ name, cookies }) => `${name}:${cookies.join(',')}`,
-      ),
+      (
+        window as unknown as { Biscuit: { config: { categories: { name: string; cookies: { name: string; purpose?: object }[] }[] } } }
+      ).Biscuit.config.categories.map(({ name, cookies }) => `${name}:${cookies.map((cookie) => cookie.name + (cookie.purpose ? JSON.stringify(cookie.purpose) : '')).join(',')}`),
     );
-    expect(kept).toEqual(['essential:', 'analytics:_ga', ...Array.from({ length: 30 }, (_, i) => `c${i + 1}:_c${i + 1}`)]);
+    expect(kept).toEqual(['essential:', 'analytics:_ga,_gid{"en":"Counts visitors"}', ...Array.from({ length: 30 }, (_, i) => `c${i + 1}:_c${i + 1}`)]);
     await acceptAndExpectAnalytics(page);
   });
 });

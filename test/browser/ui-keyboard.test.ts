@@ -92,6 +92,11 @@ describe('the dialog with the keyboard', () => {
     await step(page, 'Enter', 'heading: Customise cookies');
     expect(await dialog(page).isVisible()).toBe(true);
     await step(page, 'Tab', 'button: Close');
+    // The essential category's cookie table: Enter opens it, and its scrolling box is the next stop.
+    await step(page, 'Tab', 'summary: Cookies used (1)');
+    await step(page, 'Enter', 'summary: Cookies used (1)');
+    expect(await dialog(page).getByRole('table', { name: 'Essential cookies' }).isVisible()).toBe(true);
+    await step(page, 'Tab', /^region: Essential cookiesNamePurposeExpiresSet bybiscuit_consent/);
     // Each radio group is one Tab stop, entered at its checked radio (No, for an undecided visitor).
     await step(page, 'Tab', 'radio: Analytics cookies No');
     await step(page, 'ArrowUp', 'radio: Analytics cookies Yes');
@@ -125,6 +130,8 @@ describe('the dialog with the keyboard', () => {
     await step(page, 'Enter', 'heading: Customise cookies');
     // A saved choice: the dialog starts from it.
     await step(page, 'Tab', 'button: Close');
+    // The essential category's cookie table, closed.
+    await step(page, 'Tab', 'summary: Cookies used (1)');
     await step(page, 'Tab', 'radio: Analytics cookies No');
     await press(page, 'Tab');
     await press(page, 'Tab');
@@ -145,6 +152,8 @@ describe('the dialog with the keyboard', () => {
     expect(await focused(again)).toBe('link: Cookie settings');
     await step(again, 'Enter', 'heading: Customise cookies');
     await step(again, 'Tab', 'button: Close');
+    // The essential category's cookie table, closed.
+    await step(again, 'Tab', 'summary: Cookies used (1)');
     await step(again, 'Tab', 'radio: Analytics cookies Yes');
     await step(again, 'ArrowDown', 'radio: Analytics cookies No');
     await step(again, 'Tab', 'radio: Marketing cookies Yes');
@@ -165,6 +174,7 @@ describe('the dialog with the keyboard', () => {
     await press(page, 'Tab');
     await press(page, 'Tab');
     await step(page, 'Enter', 'heading: Customise cookies');
+    await press(page, 'Tab');
     await press(page, 'Tab');
     await step(page, 'Tab', 'radio: Analytics cookies No');
     await step(page, 'ArrowUp', 'radio: Analytics cookies Yes');
@@ -197,6 +207,7 @@ describe('the dialog with the keyboard', () => {
     await step(page, 'Enter', 'heading: Customise cookies');
     const forwards = [
       'button: Close',
+      'summary: Cookies used (1)',
       'radio: Analytics cookies No',
       'radio: Marketing cookies No',
       'button: Save cookie preferences',

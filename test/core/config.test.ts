@@ -76,19 +76,65 @@ describe('categories', () => {
 
   it('names the exact cookie pattern at fault', () => {
     expect(errorOf({ categories: { analytics: { cookies: ['_ga', /^_gid/, 42] } } })).toBe(
-      'biscuit-consent: config.categories.analytics.cookies[2] must be a string or RegExp',
+      'biscuit-consent: config.categories.analytics.cookies[2] must be a name, "*" pattern, RegExp or { name, … }',
     );
+    expect(errorOf({ categories: { analytics: { cookies: ['_ga', ''] } } })).toMatch(/analytics\.cookies\[1\] must be a name/);
     expect(errorOf({ categories: { analytics: { cookies: '_ga' } } })).toMatch(/analytics\.cookies must be an array/);
-    expect(resolveConfig({ categories: { analytics: { cookies: ['_ga*', /^_hj/] } } }).categories[1]!.cookies).toEqual([
-      '_ga*',
-      /^_hj/,
-    ]);
   });
 
   it('caps the number of categories, naming the first one too many, so the script tag can leave out just the extra ones', () => {
     const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`c${i}`, {}]));
     expect(errorOf({ categories: many })).toBe('biscuit-consent: config.categories.c31 must be left out: at most 32 categories, essential included');
     expect(names({ categories: { ...Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`c${i}`, {}])), essential: {} } })).toHaveLength(32);
+  });
+});
+
+describe('cookie declarations', () => {
+  const cookiesOf = (cookies: unknown) => resolveConfig({ categories: { analytics: { cookies } } }).categories[1]!.cookies;
+
+  it('makes bare names, patterns and RegExps declarations of cookies by that name alone', () => {
+    expect(cookiesOf(['_ga', '_ga_*', /^_hj/])).toEqual([
+      { name: '_ga', label: undefined, provider: undefined, purpose: undefined, expires: undefined, storage: 'cookie' },
+      { name: '_ga_*', label: undefined, provider: undefined, purpose: undefined, expires: undefined, storage: 'cookie' },
+      { name: /^_hj/, label: undefined, provider: undefined, purpose: undefined, expires: undefined, storage: 'cookie' },
+    ]);
+  });
+
+  it('keeps every field of a declaration, and defaults its storage to a cookie', () => {
+    const declared = {
+      name: /^_ga_/,
+      label: '_ga_<container ID>',
+      provider: 'Google Analytics',
+      purpose: { en: 'Keeps the state of your visit', cy: 'Yn cadw cyflwr eich ymweliad' },
+      expires: '2 years',
+    };
+    expect(cookiesOf([declared, { name: 'yt-remote-device-id', storage: 'localStorage' }])).toEqual([
+      { ...declared, storage: 'cookie' },
+      { name: 'yt-remote-device-id', label: undefined, provider: undefined, purpose: undefined, expires: undefined, storage: 'localStorage' },
+    ]);
+    expect(cookiesOf([{ name: 'tab', storage: 'sessionStorage' }])[0]!.storage).toBe('sessionStorage');
+  });
+
+  it('names the field of a bad declaration, down to the language of a text', () => {
+    const at = (entry: unknown) => errorOf({ categories: { analytics: { cookies: ['_ga', '_gid', entry] } } });
+    expect(at({ purpose: 'No name' })).toBe('biscuit-consent: config.categories.analytics.cookies[2] must be a name, "*" pattern, RegExp or { name, … }');
+    expect(at({ name: '' })).toBe('biscuit-consent: config.categories.analytics.cookies[2] must be a name, "*" pattern, RegExp or { name, … }');
+    expect(at({ name: 7, purpose: 'Counts visits' })).toMatch(/cookies\[2\] must be a name/);
+    expect(at({ name: '_ga', provider: 7 })).toBe('biscuit-consent: config.categories.analytics.cookies[2].provider must be a string');
+    expect(at({ name: '_ga', label: /x/ })).toMatch(/cookies\[2\]\.label must be a string/);
+    expect(at({ name: '_ga', purpose: 7 })).toMatch(/cookies\[2\]\.purpose must be a string or \{ lang: string \}/);
+    expect(at({ name: '_ga', purpose: { en: 'Counts visits', cy: 7 } })).toBe(
+      'biscuit-consent: config.categories.analytics.cookies[2].purpose.cy must be a string, under a language code',
+    );
+    expect(at({ name: '_ga', expires: { 'not a language': '2 years' } })).toMatch(/cookies\[2\]\.expires\.not a language must be/);
+    expect(at({ name: '_ga', storage: 'indexedDB' })).toBe(
+      'biscuit-consent: config.categories.analytics.cookies[2].storage must be "cookie", "localStorage" or "sessionStorage"',
+    );
+  });
+
+  it("reads only the entry's own fields", () => {
+    const entry = Object.assign(Object.create({ storage: 'localStorage', provider: 'Inherited' }), { name: '_ga' });
+    expect(cookiesOf([entry])[0]).toMatchObject({ storage: 'cookie', provider: undefined });
   });
 });
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
-import { brokenStorage, decidedStorage, startConsent } from './start-consent';
+import { describe, expect, it, vi } from 'vitest';
+import { brokenStorage, decidedStorage, loadChunk, startConsent } from './start-consent';
 
 const radio = (container: HTMLElement, group: string, name: 'Yes' | 'No') =>
   within(within(container).getByRole('group', { name: group })).getByRole('radio', { name }) as HTMLInputElement;
@@ -15,7 +15,8 @@ describe('the cookies-page form', () => {
   it('renders inline in a data-consent-preferences element, not as a dialog, replacing its fallback', async () => {
     const page = cookiesPage('<p>Turn on JavaScript to change your cookie settings.</p>');
     startConsent({}, { storage: await decidedStorage() });
-    await within(page).findByRole('group', { name: 'Analytics cookies' });
+    // The first test also waits for the chunks to be transformed, on a busy machine.
+    await within(page).findByRole('group', { name: 'Analytics cookies' }, { timeout: 10_000 });
     expect(page.textContent).not.toContain('Turn on JavaScript');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(radio(page, 'Analytics cookies', 'Yes').checked).toBe(true);
@@ -56,12 +57,13 @@ describe('the cookies-page form', () => {
     expect(within(page).queryByRole('alert')).toBeNull();
   });
 
-  it('follows choices made in the banner', async () => {
+  it('follows choices made in the dialog', async () => {
     const page = cookiesPage();
-    startConsent();
-    const region = await screen.findByRole('region', { name: 'Cookies on this website' });
+    const { consent } = startConsent();
     await within(page).findByRole('group', { name: 'Analytics cookies' });
-    fireEvent.click(within(region).getByRole('button', { name: 'Accept additional cookies' }));
+    consent.showPreferences();
+    const dialog = await screen.findByRole('dialog', { name: 'Customise cookies' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Accept additional cookies' }));
     await waitFor(() => expect(radio(page, 'Analytics cookies', 'Yes').checked).toBe(true));
     expect(radio(page, 'Preference cookies', 'Yes').checked).toBe(true);
   });
@@ -121,5 +123,66 @@ describe('data-consent-open', () => {
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     screen.getByRole('link', { name: 'Top' }).dispatchEvent(click);
     expect(click.defaultPrevented).toBe(false);
+  });
+});
+
+describe('the banner on the cookies page', () => {
+  const banner = () => screen.queryByRole('region', { name: 'Cookies on this website' });
+
+  it('does not ask: the form asks the same question, every choice at No', async () => {
+    const page = cookiesPage();
+    const { consent, load } = startConsent();
+    await within(page).findByRole('group', { name: 'Analytics cookies' });
+    expect(radio(page, 'Analytics cookies', 'No').checked).toBe(true);
+    expect(radio(page, 'Analytics cookies', 'Yes').checked).toBe(false);
+    // Asked again (a reset, say): still the form's question.
+    consent.showBanner();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(banner()).toBeNull();
+    expect(load.mock.calls.map(([name]) => name).sort()).toEqual(['banner', 'dialog']);
+  });
+
+  it('takes its question away when the page adds a form after it showed', async () => {
+    startConsent();
+    await screen.findByRole('region', { name: 'Cookies on this website' });
+    const page = cookiesPage();
+    await within(page).findByRole('group', { name: 'Analytics cookies' });
+    await waitFor(() => expect(banner()).toBeNull());
+  });
+
+  it('keeps a confirmation when the page adds a form after the visitor chose', async () => {
+    startConsent();
+    fireEvent.click(within(await screen.findByRole('region', { name: 'Cookies on this website' })).getByRole('button', { name: 'Reject additional cookies' }));
+    await screen.findByText(/You[’']ve rejected additional cookies/);
+    const page = cookiesPage();
+    await within(page).findByRole('group', { name: 'Analytics cookies' });
+    expect(screen.getByText(/You[’']ve rejected additional cookies/)).toBeTruthy();
+  });
+
+  it('asks when the form leaves the page before the visitor chose', async () => {
+    const page = cookiesPage();
+    startConsent();
+    await within(page).findByRole('group', { name: 'Analytics cookies' });
+    page.remove();
+    expect(await screen.findByRole('region', { name: 'Cookies on this website' })).toBeTruthy();
+  });
+
+  it('does not come back when the form leaves after the visitor chose with it', async () => {
+    const page = cookiesPage();
+    startConsent();
+    await within(page).findByRole('group', { name: 'Analytics cookies' });
+    fireEvent.click(within(page).getByRole('button', { name: 'Reject additional cookies' }));
+    await within(page).findByRole('status');
+    page.remove();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(banner()).toBeNull();
+  });
+
+  it('asks after all when the form cannot be shown (its chunk fails to load)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const page = cookiesPage('<p>Turn on JavaScript to change your cookie settings.</p>');
+    startConsent({}, { load: (name) => (name == 'dialog' ? Promise.reject(new Error('network down')) : loadChunk(name)) });
+    expect(await screen.findByRole('region', { name: 'Cookies on this website' })).toBeTruthy();
+    expect(page.textContent).toContain('Turn on JavaScript');
   });
 });

@@ -98,8 +98,9 @@ describe('the UI loader', () => {
   it('removes everything it added on destroy', async () => {
     document.body.innerHTML = '<div data-consent-preferences>Fallback</div><button data-consent-open>Settings</button>';
     const { consent } = startConsent();
-    await banner();
     await screen.findByRole('group', { name: 'Analytics cookies' });
+    consent.showPreferences();
+    await screen.findByRole('dialog', { name: 'Customise cookies' });
     consent.destroy();
     await waitFor(() => expect(document.querySelector('.bc')).toBeNull());
     expect(document.body.textContent).toBe('FallbackSettings');

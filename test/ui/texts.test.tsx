@@ -1,7 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/core/config';
+import { DIALOG_TEXT_KEYS } from '../../src/ui/texts/dialog-keys';
 import { en } from '../../src/ui/texts/en';
+import { enDialog } from '../../src/ui/texts/en-dialog';
 import { resolveTexts } from '../../src/ui/texts/resolve-texts';
 import { startConsent } from './start-consent';
 
@@ -194,6 +196,14 @@ describe('resolveTexts', () => {
     await resolveTexts(config, 'en', warn);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toBe('ignoring unknown text keys: en.acept, cy.category.marketing.title');
+  });
+
+  it('knows every text of the dialog, the cookie tables’ and the consent cookie’s lifetime included', async () => {
+    const warn = vi.fn();
+    const config = resolveConfig({ texts: { en: Object.fromEntries([...Object.keys(enDialog), 'consentCookieExpires'].map((key) => [key, 'x'])) } });
+    await resolveTexts(config, 'en', warn);
+    expect(warn).not.toHaveBeenCalled();
+    expect([...DIALOG_TEXT_KEYS].sort()).toEqual(Object.keys(enDialog).sort());
   });
 
   it('never reads Object.prototype for a language or a key', async () => {

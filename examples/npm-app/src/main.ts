@@ -4,7 +4,15 @@ import 'biscuit-consent/style.css';
 const consent = createConsent({
   cookiesPageUrl: '/cookies-page/',
   categories: {
-    analytics: { cookies: ['_example_analytics'] },
+    analytics: {
+      // Declared once: the dialog lists them, and they are deleted while analytics is not allowed.
+      cookies: [
+        { name: '_example_analytics', purpose: 'Shows that the app started its analytics code', expires: 'When you close your browser' },
+        { name: '_ga', provider: 'Google Analytics', purpose: 'Tells visitors apart, so Google Analytics can count them', expires: '2 years' },
+        // A RegExp (npm only: JSON has none), shown to visitors by its label.
+        { name: /^_ga_[A-Z\d]+$/, label: '_ga_<container-id>', provider: 'Google Analytics', purpose: 'Keeps the state of your current visit', expires: '2 years' },
+      ],
+    },
     marketing: {},
   },
 });

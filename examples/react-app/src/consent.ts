@@ -10,8 +10,8 @@ import '../../../src/ui/styles.css';
 export const consent = createConsent({
   cookiesPageUrl: '/cookies-page/',
   categories: {
-    // Deleted when analytics is refused or withdrawn.
-    analytics: { cookies: ['_example_visits'] },
+    // Listed in the dialog, and deleted when analytics is refused or withdrawn.
+    analytics: { cookies: [{ name: '_example_visits', purpose: 'Counts your visits to this page', expires: '1 year' }] },
     marketing: {},
   },
 });

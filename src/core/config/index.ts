@@ -10,7 +10,7 @@ import { check, Invalid, resolveObject } from './rules';
 import { CONFIG_SCHEMA, type ResolvedConfig } from './schema';
 
 export type { Expected } from './expected';
-export type { ResolvedCategory, ResolvedConfig } from './schema';
+export type { ResolvedCategory, ResolvedConfig, ResolvedCookie } from './schema';
 export * from './types';
 
 /**

@@ -26,8 +26,11 @@ import {
   type ConsentLogConfig,
   type ConsentModeSignal,
   type CookieConfig,
+  type CookieDeclaration,
   type CookiePattern,
   type GoogleConsentModeConfig,
+  type LocalizedText,
+  type StorageKind,
 } from './types';
 
 /** A category name: a lowercase identifier. "constructor" is the one such name Object.prototype already has. */
@@ -37,12 +40,39 @@ const LANG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
 // or control characters, which browsers strip while parsing a scheme.
 const isHttpUrl = matches(/^(?!(?!https?:)[a-z][\w+.-]*:)[^\0- ]+$/i);
 
-/** Cookies a category lists: names, `*` patterns or RegExps. */
-const cookieList: Rule<readonly CookiePattern[]> = (value, path) => {
-  const list: unknown[] = field(Array.isArray, 'array', [])(value, path);
-  list.forEach((pattern, i) => check((isString(pattern) && pattern) || pattern instanceof RegExp, `${path}[${i}]`, 'pattern'));
-  return list as CookiePattern[];
+const isPattern = (value: unknown): value is CookiePattern => (isString(value) && value != '') || value instanceof RegExp;
+const aString = field(isString, 'string');
+
+/** Text, or texts keyed by language: `{ en: "…", cy: "…" }`. */
+const localizedText: Rule<LocalizedText | undefined> = (value, path) => {
+  if (!isPlain(value)) return field(isString, 'localizedText')(value, path);
+  for (const lang of Object.keys(value)) check(LANG.test(lang) && isString(value[lang]), `${path}.${lang}`, 'languageText');
+  return value as Readonly<Record<string, string>>;
 };
+
+const cookieEntrySchema = {
+  /** Checked with the entry, which is at fault as a whole without a valid name. */
+  name: (value) => value as CookiePattern,
+  label: aString,
+  provider: aString,
+  purpose: localizedText,
+  expires: localizedText,
+  storage: field(oneOf<StorageKind>('cookie', 'localStorage', 'sessionStorage'), 'storageKind', 'cookie'),
+} satisfies Schema<CookieDeclaration>;
+
+/** A `cookies` entry after validation: a bare name becomes a declaration of a cookie by that name alone. */
+export type ResolvedCookie = Resolved<typeof cookieEntrySchema>;
+
+/**
+ * What a category declares: bare names, `*` patterns, RegExps and `{ name, … }`
+ * declarations, all made declarations. An entry without a valid name is at
+ * fault as a whole, so the script tag leaves out just that entry.
+ */
+const cookieList: Rule<readonly ResolvedCookie[]> = (value, path) =>
+  field(Array.isArray, 'array', [])(value, path).map((entry: unknown, i) => {
+    check(isPattern(entry) || (isPlain(entry) && isPattern(own(entry, 'name'))), `${path}[${i}]`, 'pattern');
+    return resolveObject(isPlain(entry) ? entry : { name: entry }, cookieEntrySchema, `${path}[${i}]`);
+  });
 
 /** The rules of one category; its defaults depend on its name. */
 const categorySchema = (name: string) =>
@@ -55,7 +85,7 @@ const categorySchema = (name: string) =>
     essential: field(isBoolean, 'boolean', name == 'essential'),
     /** Refused while the browser sends Global Privacy Control. */
     gpc: field(isBoolean, 'boolean', name == 'marketing'),
-    /** Cookies deleted while the category is not granted. */
+    /** Declared in its cookie table; deleted while the category is not granted. */
     cookies: cookieList,
   }) satisfies Schema<CategoryConfig>;
 

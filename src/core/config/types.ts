@@ -5,8 +5,37 @@
  */
 import type { ConsentStorage } from '../consent-storage';
 
-/** A cookie to delete when its category is refused: an exact name, a `*` wildcard (`"_ga*"`) or a RegExp. */
+/** A cookie (or web-storage key) name: exact, with `*` standing for any characters (`"_ga_*"`), or a RegExp. */
 export type CookiePattern = string | RegExp;
+
+/** Text in the page's language, or per language: `{ en: "2 years", cy: "2 flynedd" }`. */
+export type LocalizedText = string | Readonly<Record<string, string>>;
+
+/** Where a declared name is kept: a cookie, or a key of the site's own web storage. */
+export type StorageKind = 'cookie' | 'localStorage' | 'sessionStorage';
+
+/**
+ * One cookie or web-storage key a category uses, as the visitor is told about
+ * it in the cookie tables (name, purpose, expiry, who sets it) and as it is
+ * deleted while the category is not granted.
+ */
+export interface CookieDeclaration {
+  /** The name: exact, a `*` pattern (`"_ga_*"`) or a RegExp. Required. */
+  name: CookiePattern;
+  /** How the tables show the name, e.g. `"_ga_<container ID>"`. Default: the name as written (a RegExp as `/^_hj/`). */
+  label?: string;
+  /** Who sets it, e.g. `"Google Analytics"`. Default: the website itself (first party). */
+  provider?: string;
+  /** What it is for, in one plain sentence. */
+  purpose?: LocalizedText;
+  /** How long it lasts, in words: `"2 years"`, `"Session"`. */
+  expires?: LocalizedText;
+  /** Default `cookie`. `localStorage` and `sessionStorage` keys of this site are cleared like cookies. */
+  storage?: StorageKind;
+}
+
+/** A `cookies` entry: a bare name or pattern (a cookie, declared by its name alone), or a full declaration. */
+export type CookieEntry = CookiePattern | CookieDeclaration;
 
 /** One category of cookies, as written in the config. */
 export interface CategoryConfig {
@@ -18,8 +47,11 @@ export interface CategoryConfig {
   essential?: boolean;
   /** Refuse this category when the browser sends Global Privacy Control. Default: `true` for `marketing`. */
   gpc?: boolean;
-  /** Cookies this category sets, deleted when it is refused or withdrawn. */
-  cookies?: readonly CookiePattern[];
+  /**
+   * The cookies and web-storage keys this category uses: listed in its cookie
+   * table, and deleted while it is not granted (refused, withdrawn, or not yet chosen).
+   */
+  cookies?: readonly CookieEntry[];
 }
 
 /** Where and how the consent cookie is kept. */

@@ -1,3 +1,4 @@
+import { DECLARATION_TEXTS_CY } from '../../core/declaration-texts';
 import type { TextKey } from './en';
 
 /**
@@ -43,4 +44,5 @@ export const cy: Readonly<Partial<Record<TextKey, string>> & Record<string, stri
   'category.analytics.description': 'Mae’r cwcis hyn yn ein helpu i ddeall sut rydych yn defnyddio’n gwefan, fel y gallwn ei gwella.',
   'category.marketing.title': 'Cwcis marchnata',
   'category.marketing.description': 'Mae’r cwcis hyn yn ein helpu i ddangos hysbysebion perthnasol i chi ar wefannau eraill ac i fesur pa mor dda y maent yn gweithio.',
+  ...DECLARATION_TEXTS_CY,
 };

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../../core/config';
 import { warn as warnOnConsole } from '../../core/report';
-import { DIALOG_TEXT_KEYS } from './dialog-keys';
+import { COMPUTED_TEXT_KEY, DIALOG_TEXT_KEYS } from './dialog-keys';
 import type { BannerTextKey, Texts } from './en';
 import { enBanner } from './en-banner';
 import { PLACEHOLDER_TEXT_KEYS } from './placeholder-keys';
@@ -84,7 +84,7 @@ export async function resolveTexts(
   };
 
   const names = config.categories.map((category) => category.name);
-  const known = [...Object.keys(enBanner), ...DIALOG_TEXT_KEYS, ...PLACEHOLDER_TEXT_KEYS];
+  const known: string[] = [...Object.keys(enBanner), ...DIALOG_TEXT_KEYS, COMPUTED_TEXT_KEY, ...PLACEHOLDER_TEXT_KEYS];
   const unknown = Object.keys(configured).flatMap((tag) =>
     Object.keys(configured[tag]!)
       .filter((key) => !known.includes(key) && !names.some((name) => key == `category.${name}.title` || key == `category.${name}.description`))
