@@ -49,8 +49,8 @@ export function CookieTable({ id, caption, captionLang, rows, texts }: CookieTab
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ name, purpose, expires, setBy, storage, langs: rowLangs }, i) => (
-              <tr key={i}>
+            {rows.map(({ name, purpose, expires, setBy, storage, langs: rowLangs }) => (
+              <tr key={storage + name}>
                 <th scope="row">
                   {name}
                   {storage != 'cookie' && (
