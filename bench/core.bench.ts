@@ -11,7 +11,7 @@ import { decodeConsent, encodeConsent } from '../src/core/codec';
 import { resolveConfig, type ConsentConfig } from '../src/core/config';
 import { createRecord, recordFromStored } from '../src/core/record';
 import { createStore } from '../src/core/store';
-import { type Consent } from '../src/core/consent';
+import type { Consent } from '../src/core/consent';
 import { createDomWatcher } from '../src/dom/watcher';
 import { createMemoryStorage } from '../src/storage/memory';
 

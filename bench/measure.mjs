@@ -177,7 +177,7 @@ function watchNetwork(page, origin) {
     const url = new URL(request.url());
     if (url.origin != origin || !url.pathname.startsWith('/lib/')) return;
     const response = await request.response().catch(() => null);
-    if (!response || response.status() != 200) {
+    if (response?.status() != 200) {
       problems.push(`${url.pathname}: HTTP ${response ? response.status() : 'no response'}`);
       return;
     }
@@ -208,7 +208,7 @@ function watchNetwork(page, origin) {
  */
 async function openMetrics(context, page, { network, throttle = 1 }) {
   const cdp = await context.newCDPSession(page);
-  if (network && network.conditions) {
+  if (network?.conditions) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', network.conditions);
   }
@@ -245,7 +245,7 @@ function watchErrors(page) {
 
 async function openPage(browser, origin, lib, { poll, cookies, network, throttle, size }) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
-  if (cookies && cookies.length) await context.addCookies(cookies);
+  if (cookies?.length) await context.addCookies(cookies);
   await context.addInitScript(instrument, { banner: lib.banner, poll });
   const page = await context.newPage();
   const requests = watchNetwork(page, origin);

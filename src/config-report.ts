@@ -6,13 +6,14 @@
  */
 import { salvageConfig } from './config-salvage';
 import { resolveConfig } from './core/config';
-import { warn } from './core/report';
+import { logError, warn } from './core/report';
 
 /** Reports what is wrong with `raw`, the config the script tag was given. */
 export function reportConfig(raw: unknown): void {
   salvageConfig(
     raw,
     (config) => resolveConfig(config, warn),
-    (error, field) => console.error(error ? `${error.message}; ignoring config.${field}` : 'biscuit-consent: the config must be a plain object; using the defaults'),
+    // A ConfigError's message has the prefix already.
+    (error, field) => (error ? console.error(`${error.message}; ignoring config.${field}`) : logError('the config must be a plain object; using the defaults')),
   );
 }

@@ -1,8 +1,8 @@
 import { blocker } from './blocker';
 import type { ResolvedConfig } from './core/config';
 import { createStore } from './core/store';
-import { type Consent } from './core/consent';
-import { type ConsentPlugin } from './core/plugin';
+import type { Consent } from './core/consent';
+import type { ConsentPlugin } from './core/plugin';
 import { createDomWatcher } from './dom/watcher';
 import { cookieCleanup } from './integrations/cookie-cleanup';
 import { googleConsentMode } from './integrations/google-consent-mode';

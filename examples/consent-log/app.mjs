@@ -58,14 +58,14 @@ export function parseRecord(body) {
   return valid ? { id, updatedAt, revision, categories, source } : undefined;
 }
 
-const escape = (text) => String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 function listPage(records) {
   const rows = records
     .map(
-      (record) => `<tr><td><code>${escape(record.consent_id)}</code></td><td>${escape(record.updated_at)}</td><td>${record.revision}</td>
-<td>${Object.entries(record.categories).map(([name, granted]) => `${escape(name)}: ${granted ? 'yes' : 'no'}`).join('<br>')}</td>
-<td>${escape(record.source)}</td><td>${escape(record.received_at)}</td></tr>`,
+      (record) => `<tr><td><code>${escapeHtml(record.consent_id)}</code></td><td>${escapeHtml(record.updated_at)}</td><td>${record.revision}</td>
+<td>${Object.entries(record.categories).map(([name, granted]) => `${escapeHtml(name)}: ${granted ? 'yes' : 'no'}`).join('<br>')}</td>
+<td>${escapeHtml(record.source)}</td><td>${escapeHtml(record.received_at)}</td></tr>`,
     )
     .join('');
   return `<!DOCTYPE html>

@@ -31,7 +31,7 @@ const config = {
   },
 };
 
-const escape = (text) => String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 function layout({ title, body, consent, notice = '' }) {
   // The analytics tag is only in the HTML when the visitor allowed analytics.
@@ -43,7 +43,7 @@ function layout({ title, body, consent, notice = '' }) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} - Server-rendered example</title>
+<title>${escapeHtml(title)} - Server-rendered example</title>
 <link rel="stylesheet" href="/shared/site.css">
 ${configScript(config)}
 <script src="/assets/biscuit-consent/biscuit.global.js"></script>
@@ -59,7 +59,7 @@ ${analytics}
 
 function home(consent) {
   const state = Object.entries(consent.categories)
-    .map(([name, granted]) => `<li>${escape(name)}: ${granted ? 'allowed' : 'not allowed'}</li>`)
+    .map(([name, granted]) => `<li>${escapeHtml(name)}: ${granted ? 'allowed' : 'not allowed'}</li>`)
     .join('');
   return layout({
     title: 'Home',
@@ -75,15 +75,15 @@ function home(consent) {
 /** A category's cookie table, as the dialog shows it: name, purpose, expiry, set by. */
 function table({ texts, langs, categories }, name, caption) {
   const { rows } = categories.find((each) => each.category == name);
-  const lang = (value) => (value ? ` lang="${escape(value)}"` : '');
-  const heading = (key) => `<th scope="col"${lang(langs[key])}>${escape(texts[key])}</th>`;
+  const lang = (value) => (value ? ` lang="${escapeHtml(value)}"` : '');
+  const heading = (key) => `<th scope="col"${lang(langs[key])}>${escapeHtml(texts[key])}</th>`;
   const body = rows
     .map(
       (row) => `<tr>
-  <th scope="row"><code>${escape(row.name)}</code>${row.storage == 'cookie' ? '' : `<br><small${lang(langs[row.storage])}>${escape(texts[row.storage])}</small>`}</th>
-  <td${lang(row.langs.purpose)}>${escape(row.purpose)}</td>
-  <td${lang(row.langs.expires)}>${escape(row.expires)}</td>
-  <td${lang(row.langs.setBy)}>${escape(row.setBy)}</td>
+  <th scope="row"><code>${escapeHtml(row.name)}</code>${row.storage == 'cookie' ? '' : `<br><small${lang(langs[row.storage])}>${escapeHtml(texts[row.storage])}</small>`}</th>
+  <td${lang(row.langs.purpose)}>${escapeHtml(row.purpose)}</td>
+  <td${lang(row.langs.expires)}>${escapeHtml(row.expires)}</td>
+  <td${lang(row.langs.setBy)}>${escapeHtml(row.setBy)}</td>
 </tr>`,
     )
     .join('');
@@ -91,7 +91,7 @@ function table({ texts, langs, categories }, name, caption) {
   // labelled region, focusable so keyboard users can scroll it too.
   return `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${name}-cookies">
 <table>
-<caption id="${name}-cookies">${escape(caption)}</caption>
+<caption id="${name}-cookies">${escapeHtml(caption)}</caption>
 <thead><tr>${heading('cookieName')}${heading('cookiePurpose')}${heading('cookieExpires')}${heading('cookieSetBy')}</tr></thead>
 <tbody>${body}</tbody>
 </table>
@@ -103,8 +103,8 @@ function cookiesPage(consent, saved) {
   const tables = cookieTables(config, { lang: 'en' });
   const fieldset = ({ name, title, hint }) => `
 <fieldset>
-  <legend><strong>${escape(title)}</strong></legend>
-  <p>${escape(hint)}</p>
+  <legend><strong>${escapeHtml(title)}</strong></legend>
+  <p>${escapeHtml(hint)}</p>
   ${table(tables, name, `${title} we use`)}
   <label><input type="radio" name="${name}" value="yes"${choices[name] ? ' checked' : ''}> Yes</label>
   <label><input type="radio" name="${name}" value="no"${choices[name] ? '' : ' checked'}> No</label>

@@ -80,6 +80,7 @@ function wholeNumber(value: string, option: string, max: number): number {
 
 /** Parses the arguments after `biscuit-consent`. */
 export function parseArguments(argv: readonly string[]): CommandLine {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: the type parseArgs infers from the options below
   let parsed;
   try {
     parsed = parseArgs({

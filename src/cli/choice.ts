@@ -134,6 +134,7 @@ export async function makeChoice(page: Page, choice: Choice, { names, waitMs, on
   }
   let note = '';
   if (button) {
+    // biome-ignore lint/performance/useDomNodeTextContent: the words a visitor sees, as the scan reports them
     const label = ((await button.getAttribute('aria-label', { timeout: 2000 }).catch(() => null)) || (await button.innerText({ timeout: 2000 }).catch(() => ''))).trim();
     onChoose();
     const clicked = await button.click({ timeout: 5000 }).then(

@@ -41,7 +41,7 @@ function instrument(binding: string) {
     return match ? match[1] : undefined;
   };
   const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
-  if (cookie && cookie.get && cookie.set) {
+  if (cookie?.get && cookie.set) {
     const { get, set } = cookie;
     Object.defineProperty(Document.prototype, 'cookie', {
       configurable: true,
@@ -67,7 +67,7 @@ function instrument(binding: string) {
     return setItem.call(this, key, value);
   };
   const store = (window as unknown as { CookieStore?: { prototype: { set?: (...args: unknown[]) => Promise<void> } } }).CookieStore;
-  const storeSet = store && store.prototype.set;
+  const storeSet = store?.prototype.set;
   if (store && storeSet) {
     store.prototype.set = function (...args: unknown[]) {
       const options = (typeof args[0] == 'string' ? { name: args[0], value: args[1] } : args[0] || {}) as Record<string, unknown>;

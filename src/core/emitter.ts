@@ -1,6 +1,7 @@
 import { report } from './report';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: one map holds the listeners of every event, each with its own arguments
 type Listener = (...args: any[]) => void;
 
 /** A minimal typed event emitter; a throwing listener is reported and the others still run. */

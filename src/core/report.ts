@@ -7,6 +7,11 @@ export function report(error: unknown): void {
   else console.error(error);
 }
 
+/** Tells the site's developer, on the console, about something that stopped part of the library (a missing file, a config it could not use). */
+export function logError(message: string): void {
+  console.error(PREFIX + message);
+}
+
 /** Tells the site's developer, on the console, about something to fix that does not stop the library (and, say, which element). */
 export function warn(message: string, ...details: unknown[]): void {
   console.warn(PREFIX + message, ...details);

@@ -132,7 +132,7 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
       announce(saving);
       if (storageError) return { ok: false, error: fail(storageError) } as const;
       const logged = sendLog(saving);
-      const logError = config.consentLog && config.consentLog.required && (await logged);
+      const logError = config.consentLog?.required && (await logged);
       return logError ? ({ ok: false, error: logError } as const) : ({ ok: true } as const);
     });
   }

@@ -13,6 +13,7 @@ import { NPM_CHUNKS } from '../npm-chunks';
 export * from './exports';
 
 /** Creates a consent instance without UI. Throws a `ConfigError` for a malformed config. */
+// biome-ignore lint/complexity/noBannedTypes: {} is the empty config, whose categories are the defaults
 export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
   return createConsentWith(resolveConfig(config, warn), [], { ...NPM_CHUNKS, embeds: () => import('../placeholders/embeds') }) as Consent<CategoryNames<Cfg>>;
 }

@@ -17,6 +17,7 @@ export * from './exports';
  * gives blocked embeds their placeholders.
  * Throws a `ConfigError` for a malformed config.
  */
+// biome-ignore lint/complexity/noBannedTypes: {} is the empty config, whose categories are the defaults
 export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
   return createConsentWith(resolveConfig(config, warn), [uiLoader((name) => NPM_UI[name]())], {
     ...NPM_CHUNKS,

@@ -8,7 +8,7 @@
 import { salvageConfig } from '../config-salvage';
 import { readConfig } from '../core/config';
 import type { Consent } from '../core/consent';
-import { report, warn } from '../core/report';
+import { logError, report, warn } from '../core/report';
 import { createConsentWith } from '../create-consent';
 import { uiLoader, type LoadUiChunk } from '../ui/loader';
 
@@ -32,7 +32,7 @@ declare global {
 // document.currentScript (DOM clobbering), and this script's src says where
 // the chunks load from, its nonce what may run.
 const script = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')!.get!.call(document) as HTMLScriptElement | null;
-const nonce = (script && script.nonce) || '';
+const nonce = script?.nonce || '';
 
 /**
  * The config: the one `<script type="application/json" id="biscuit-config">`
@@ -49,13 +49,13 @@ function findConfig(): unknown {
   });
   if (!blocks[0]) return window.BiscuitConfig;
   if (blocks[1]) {
-    console.error('biscuit-consent: there is more than one #biscuit-config block; using the defaults');
+    logError('there is more than one #biscuit-config block; using the defaults');
     return {};
   }
   try {
     return JSON.parse(blocks[0].textContent || '{}');
   } catch (error) {
-    console.error(`biscuit-consent: the #biscuit-config block is not valid JSON (${(error as Error).message}); using the defaults`);
+    logError(`the #biscuit-config block is not valid JSON (${(error as Error).message}); using the defaults`);
     return {};
   }
 }
@@ -84,7 +84,7 @@ function start(raw: unknown, chunk: <T>(name: LazyChunk) => Promise<T>, styled: 
 
 const existing = window.Biscuit;
 if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'function') {
-  console.warn('biscuit-consent: the script is on this page twice; the second copy does nothing');
+  warn('the script is on this page twice; the second copy does nothing');
 } else {
   // Chunks sit next to this script, wherever it was copied to, named as in src/lazy-chunks.json.
   const base = script ? script.src : location.href;
@@ -119,6 +119,6 @@ if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'functi
   window.Biscuit = consent;
   for (const command of Array.isArray(existing) ? existing : []) {
     if (typeof command == 'function') run(command);
-    else console.error('biscuit-consent: Biscuit.push() takes a function');
+    else logError('Biscuit.push() takes a function');
   }
 }

@@ -23,6 +23,7 @@ export function googleConsentMode({ region, waitForUpdate, mapping }: NonNullabl
     // gtag.js pushes its `arguments` object, and tags read consent commands only in that shape.
     function gtag(..._command: unknown[]) {
       // eslint-disable-next-line prefer-rest-params
+      // biome-ignore lint/complexity/noArguments: gtag.js reads the Arguments object itself and ignores a plain array
       dataLayer.push(arguments);
     }
     const signals = (granted: (name: string, essential: boolean) => boolean) => {

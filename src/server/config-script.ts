@@ -12,7 +12,10 @@ function check(ok: boolean, path: string, expected: string): void {
 /** Throws a `ConfigError` naming the first value in `value` that JSON cannot carry as it is. */
 function checkJson(value: unknown, path: string): void {
   check(!(value instanceof RegExp), path, 'a string, since JSON has no RegExps: use a "*" pattern such as "_ga_*"');
-  if (Array.isArray(value)) return value.forEach((item, i) => checkJson(item, `${path}[${i}]`));
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => checkJson(item, `${path}[${i}]`));
+    return;
+  }
   if (typeof value == 'object' && value !== null) {
     check([Object.prototype, null].includes(Object.getPrototypeOf(value)), path || '(root)', JSON_DATA);
     for (const key of Object.keys(value)) checkJson((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);

@@ -55,6 +55,7 @@ function timeOf(now: unknown, caller: string): number {
  * bad header (that reads as no decision, as do duplicate consent cookies that
  * disagree); throws `ConfigError` for a bad config.
  */
+// biome-ignore lint/complexity/noBannedTypes: {} is the empty config, whose categories are the defaults
 export function readConsent<const Cfg extends ConsentConfig = {}>(
   cookieHeader: string | null | undefined,
   config?: Cfg,
@@ -74,6 +75,7 @@ export function readConsent<const Cfg extends ConsentConfig = {}>(
  * left out are refused), so a server-rendered form can record a choice the
  * browser code reads back.
  */
+// biome-ignore lint/complexity/noBannedTypes: {} is the empty config, whose categories are the defaults
 export function serializeConsent<const Cfg extends ConsentConfig = {}>(
   choices: Partial<Record<CategoryNames<Cfg>, boolean>>,
   config?: Cfg,

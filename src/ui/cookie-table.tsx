@@ -50,7 +50,7 @@ export function CookieTable({ id, caption, captionLang, rows, texts }: CookieTab
           </thead>
           <tbody>
             {rows.map(({ name, purpose, expires, setBy, storage, langs: rowLangs }) => (
-              <tr>
+              <tr key={storage + name}>
                 <th scope="row">
                   {name}
                   {storage != 'cookie' && (

@@ -1,5 +1,6 @@
 import type { ConsentPlugin } from '../core/plugin';
 import type { DomWatcher } from '../dom/watcher';
+import { logError } from '../core/report';
 import type { Dialog } from './dialog';
 import type { View } from './view';
 
@@ -61,7 +62,7 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
       const askIfNoForm = () => forms.size || consent.decided || !consent.config.categories.some((category) => !category.essential) || consent.showBanner();
 
       const fail = (error: Error): never => {
-        if (!reported) console.error(`biscuit-consent: could not load the cookie banner or settings (${error.message}); links to the cookies page still work`);
+        if (!reported) logError(`could not load the cookie banner or settings (${error.message}); links to the cookies page still work`);
         reported = true;
         throw error;
       };

@@ -69,6 +69,8 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
         const describedBy = `${id}-${name}`;
         const table = rows.length > 0 && <CookieTable id={describedBy + '-t'} caption={title} captionLang={titleLang} rows={rows} texts={texts} />;
         return essential ? (
+          // A group, not a fieldset: an essential category has no control in it, and a fieldset around plain text is announced as an empty form part.
+          // biome-ignore lint/a11y/useSemanticElements: see above
           <div key={name} class="bc-category" role="group" aria-labelledby={describedBy}>
             <p class="bc-legend" id={describedBy} lang={titleLang}>
               {title}

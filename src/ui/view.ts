@@ -100,7 +100,11 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
   if (!getComputedStyle(root).getPropertyValue('--bc-styles')) warn('style.css is missing');
 
   const refocus = (...openers: (Element | null | undefined)[]) =>
-    openers.some((element) => element instanceof HTMLElement && element != document.body && element.isConnected && (element.focus(), true));
+    openers.some((element) => {
+      const usable = element instanceof HTMLElement && element != document.body && element.isConnected;
+      if (usable) element.focus();
+      return usable;
+    });
 
   /** Shows `state`, or removes the banner; focus that left with it goes back to the first of `openers` still there. */
   const render = (state: BannerState | undefined, ...openers: (Element | null)[]) => {

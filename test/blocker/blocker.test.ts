@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blocker } from '../../src/blocker';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import { createStore } from '../../src/core/store';
-import { type Consent } from '../../src/core/consent';
+import type { Consent } from '../../src/core/consent';
 import type { Capabilities } from '../../src/core/plugin';
 import { createDomWatcher } from '../../src/dom/watcher';
 import { createMemoryStorage } from '../../src/storage/memory';

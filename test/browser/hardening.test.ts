@@ -33,7 +33,7 @@ describe('hostile and old host pages', () => {
       'extends Array.prototype and Object.prototype with enumerable members (Prototype.js style)',
       () => {
         for (const [target, name] of [[Array.prototype, 'each'], [Array.prototype, 'first'], [Object.prototype, 'extend'], [Object.prototype, 'toJSONString']] as const) {
-          Object.defineProperty(target, name, { value: function () {}, enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(target, name, { value: () => {}, enumerable: true, writable: true, configurable: true });
         }
       },
     ],

@@ -155,7 +155,11 @@ describe('a browser that refuses cookies', () => {
     const cookies = (enabled: boolean) => cdp.send('Emulation.setDocumentCookieDisabled', { disabled: !enabled });
     await cookies(false);
     await opened.page.goto(harness.origin + path);
-    expect(await opened.page.evaluate(() => navigator.cookieEnabled && (document.cookie = 'probe=1', document.cookie))).toBeFalsy();
+    expect(await opened.page.evaluate(() => {
+      if (!navigator.cookieEnabled) return false;
+      document.cookie = 'probe=1';
+      return document.cookie;
+    })).toBeFalsy();
     return { ...opened, cookies };
   }
 

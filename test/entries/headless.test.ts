@@ -2,7 +2,10 @@ import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { ConfigError, StorageError, createConsent, createMemoryStorage, type ConsentRecord } from '../../src/entries/headless';
 
 const instances: { destroy(): void }[] = [];
-const track = <T extends { destroy(): void }>(consent: T) => (instances.push(consent), consent);
+const track = <T extends { destroy(): void }>(consent: T) => {
+  instances.push(consent);
+  return consent;
+};
 
 afterEach(() => {
   instances.splice(0).forEach((consent) => consent.destroy());

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import { createStore } from '../../src/core/store';
-import { type Consent } from '../../src/core/consent';
+import type { Consent } from '../../src/core/consent';
 import { cookieCleanup } from '../../src/integrations/cookie-cleanup';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { clearCookies, spyOnCookieWrites } from '../helpers/cookies';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/core/config';
 import { createStore } from '../../src/core/store';
-import { type Consent } from '../../src/core/consent';
+import type { Consent } from '../../src/core/consent';
 import { tabSync } from '../../src/integrations/tab-sync';
 import { createMemoryStorage } from '../../src/storage/memory';
 

@@ -20,7 +20,10 @@ describeUseConsent({ ...preact, memo }, ({ AnalyticsSwitch, toggle }) => {
     const consent = {
       ...testConsent(),
       get: () => current,
-      on: (_: string, listener: () => void) => (listeners.add(listener), () => listeners.delete(listener)),
+      on: (_: string, listener: () => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
     } as unknown as Consent;
     const app = (title: string) => (
       <ConsentProvider consent={consent}>

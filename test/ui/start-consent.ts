@@ -5,7 +5,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import type { ConsentStorage } from '../../src/core/consent-storage';
 import { createStore } from '../../src/core/store';
-import { type Consent } from '../../src/core/consent';
+import type { Consent } from '../../src/core/consent';
 import { createDomWatcher } from '../../src/dom/watcher';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { uiLoader, type LoadUiChunk, type UiChunks } from '../../src/ui/loader';
