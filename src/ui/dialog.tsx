@@ -17,7 +17,7 @@
 /** @jsx h */
 import { render } from 'preact';
 import { declarationRows, type DeclarationText } from '../core/declaration';
-import { consentCookieExpires } from '../core/declaration-texts';
+import { consentCookieExpires, longestLifetime } from '../core/declaration-texts';
 import type { ConsentRecord } from '../core/record';
 import { h } from './preact-h';
 import { categoryTexts } from './texts/category-texts';
@@ -58,7 +58,7 @@ export function createDialog(view: View): Dialog {
   const texts = { ...view.texts.texts, ...own, langs: { ...view.texts.texts.langs, ...own.langs } };
   const lang = view.texts.lang;
   const tableText: DeclarationText = (key) =>
-    key == 'consentCookieExpires' ? consentCookieExpires(view.texts.lookup(key), config.cookie.expiresDays, lang) : [texts[key], texts.langs[key]];
+    key == 'consentCookieExpires' ? consentCookieExpires(view.texts.lookup(key), longestLifetime(config.cookie.expiresDays), lang) : [texts[key], texts.langs[key]];
   // Essential categories first, each with its texts and its cookie table in the visitor's language.
   const categories = config.categories
     .map((each) => ({ ...each, ...categoryTexts(view.texts, each), rows: declarationRows(config, each, lang, tableText) }))

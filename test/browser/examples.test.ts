@@ -104,7 +104,7 @@ describe('server', () => {
     await page.getByRole('group', { name: 'Analytics cookies' }).getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('button', { name: 'Save cookie preferences' }).click();
     expect(await page.getByRole('status').textContent()).toContain('Your cookie preferences have been saved.');
-    expect((await context.cookies()).find((cookie) => cookie.name == 'biscuit_consent')?.value).toMatch(/^1\.0\.\d+\.p\.analytics=1&marketing=0\.[\da-f]{32}$/);
+    expect((await context.cookies()).find((cookie) => cookie.name == 'biscuit_consent')?.value).toMatch(/^2\.0\.\d+\.p\.analytics=1&marketing=0\.[\da-f]{32}$/);
     await page.goto(`${harness.origin}/server/`);
     expect(await page.getByText('The analytics tag is in this page.').isVisible()).toBe(true);
     expect(await page.content()).toContain('<script src="/server/analytics.js"></script>');
@@ -168,7 +168,7 @@ describe('consent-log', () => {
     await page.getByText("You’ve accepted additional cookies.").waitFor();
     const id = await page.evaluate(() => (window as unknown as { Biscuit: { get(): { id: string } } }).Biscuit.get().id);
     const records = log.list() as { consent_id: string; categories: object; source: string }[];
-    expect(records[0]).toMatchObject({ consent_id: id, categories: { essential: true, analytics: true, marketing: true }, source: 'banner' });
+    expect(records[0]).toMatchObject({ consent_id: id, categories: { essential: true, analytics: true, marketing: true }, exempt: [], source: 'banner' });
     await page.goto(`${harness.origin}/consent-log/`);
     expect(await page.getByRole('cell', { name: id }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
