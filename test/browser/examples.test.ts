@@ -167,6 +167,15 @@ describe('server', () => {
       expect(await page.content()).not.toContain('/server/analytics.js');
     });
 
+    it('with JavaScript, starts the blocked analytics tag once the banner is on screen', async () => {
+      const { page, errors } = await harness.open('/server/', { extraHTTPHeaders: { 'CF-IPCountry': 'GB' } });
+      const region = page.getByRole('region', { name: 'Cookies on this website' });
+      await region.waitFor();
+      expect(await region.textContent()).toContain('They are on unless you turn them off.');
+      await page.waitForFunction(() => (window as { serverAnalyticsRuns?: number }).serverAnalyticsRuns === 1);
+      expect(errors).toEqual([]);
+    });
+
     it('asks for consent from the same visitor outside the UK', async () => {
       const { page, context } = await harness.open('/server/cookies', inTheUk);
       await page.getByRole('button', { name: 'Save cookie preferences' }).click();
