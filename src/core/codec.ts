@@ -64,8 +64,8 @@ export function encodeConsent(record: ConsentRecord, categories: readonly Resolv
 export function decodeConsent(value: unknown): StoredChoice | undefined {
   if (typeof value != 'string' || value.length > MAX_LENGTH) return;
   const match = FORMAT.exec(value);
-  // Version 1 knows neither exemptions nor placeholders.
-  if (!match || (match[1] == '1' && /^h|=e/.test(match[4]! + match[5]))) return;
+  // Version 1 knows no exemptions (its `h`, from embed placeholders, reads as ever).
+  if (!match || (match[1] == '1' && /=e/.test(match[5]!))) return;
   const choices: Record<string, Answer> = Object.create(null);
   for (const pair of match[5] ? match[5].split('&') : []) {
     const [name, flag] = pair.split('=') as [string, string];
