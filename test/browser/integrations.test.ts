@@ -181,7 +181,7 @@ describe('clean-up of web storage', () => {
     });
     const { page, errors } = await harness.open(path, { context });
     await page.getByRole('button', { name: 'Reject additional cookies' }).click();
-    await page.getByText("You've rejected additional cookies.").waitFor();
+    await page.getByText("You’ve rejected additional cookies.").waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
