@@ -22,7 +22,7 @@ const config = resolveConfig(RAW_CONFIG);
 /** A returning visitor's cookie value: analytics granted, marketing refused, decided a day ago. */
 const now = Date.now();
 const COOKIE = encodeConsent(
-  createRecord(config, (name) => name == 'analytics', {
+  createRecord(config, ({ name }) => name == 'analytics', {
     decided: true,
     updatedAt: new Date(Math.floor(now / 1000 - 86400) * 1000).toISOString(),
     id: '3f9c2a7e0b1d4c6f8a2e5b7d9c0f1a3e',

@@ -1,5 +1,6 @@
-// Takes the README's screenshots of the visitor's UI on the legacy CMS example,
-// in headless Chromium, so they stay current: run it after `npm run build`.
+// Takes the README's screenshots of the visitor's UI on the legacy CMS example
+// (and the UK exemptions one), in headless Chromium, so they stay current: run
+// it after `npm run build`.
 //
 //   node examples/screenshots.mjs   → examples/screenshots/*.png
 //
@@ -98,6 +99,40 @@ const SHOTS = [
     height: 1400,
     crop: (page) => page.getByRole('group', { name: 'Video: how to put your bins out' }),
   },
+  {
+    file: 'uk-banner.png',
+    alt: 'The banner when every optional category is on unless the visitor objects (UK exemptions)',
+    page: '/uk-exemptions/',
+    crop: (page) => banner(page),
+  },
+  {
+    file: 'uk-turned-off.png',
+    alt: 'The confirmation after turning off additional cookies',
+    page: '/uk-exemptions/',
+    async reach(page) {
+      await banner(page).getByRole('button', { name: 'Turn off additional cookies' }).click();
+      await banner(page).getByText('You’ve turned off additional cookies.').waitFor();
+    },
+    crop: (page) => banner(page),
+  },
+  {
+    file: 'uk-customise-cookies.png',
+    alt: 'The Customise cookies dialog with categories that are on unless the visitor turns them off',
+    page: '/uk-exemptions/',
+    height: 1200,
+    async reach(page) {
+      await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
+      await dialog(page).waitFor();
+    },
+    crop: (page) => dialog(page),
+    margin: 8,
+  },
+  {
+    file: 'uk-mixed-banner.png',
+    alt: 'The banner with categories that need consent and one that is on unless the visitor objects',
+    page: '/uk-exemptions/mixed.html',
+    crop: (page) => banner(page),
+  },
 ];
 
 /**
@@ -188,7 +223,7 @@ async function main() {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setDocumentCookieDisabled', { disabled: true });
       }
-      await page.goto(origin + PAGE);
+      await page.goto(origin + (shot.page || PAGE));
       await banner(page).waitFor();
       if (shot.reach) await shot.reach(page);
       // No hover colour on whatever was clicked last.

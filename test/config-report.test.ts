@@ -22,7 +22,7 @@ describe('salvaging a config', () => {
       'cookiesPageUrl: biscuit-consent: config.cookiesPageUrl must be url',
     ]);
     expect(config.revision).toBe(3);
-    expect(config.cookie.expiresDays).toBe(365);
+    expect(config.cookie.expiresDays).toEqual({ granted: 365, refused: 365 });
     expect(config.cookiesPageUrl).toBeUndefined();
     expect(config.categories.map((category) => category.name)).toEqual(['essential', 'analytics']);
   });

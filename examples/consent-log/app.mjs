@@ -2,14 +2,14 @@
 // in SQLite (better-sqlite3) and lists them. Mounted at /consent-log/ by
 // `npm start`; or on its own: `node examples/consent-log/app.mjs`.
 //
-//   POST /consent-log/records   {"id","updatedAt","revision","categories","source"} → 201
+//   POST /consent-log/records   {"id","updatedAt","revision","categories","exempt","source"} → 201
 //   GET  /consent-log/          the stored records, newest first
 //   GET  /consent-log/demo      a page whose banner logs to this receiver (required: true)
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 
 const RECORD_LIMIT = 4096;
-const SOURCES = ['banner', 'panel', 'api', 'gpc'];
+const SOURCES = ['banner', 'panel', 'api', 'gpc', 'placeholder'];
 
 /** Opens (or creates) the log. `file` defaults to CONSENT_LOG_DB, else consent-log.sqlite beside this file. */
 export function openLog(file = process.env.CONSENT_LOG_DB || fileURLToPath(new URL('consent-log.sqlite', import.meta.url))) {
@@ -21,19 +21,30 @@ export function openLog(file = process.env.CONSENT_LOG_DB || fileURLToPath(new U
     updated_at TEXT NOT NULL,
     revision INTEGER NOT NULL,
     categories TEXT NOT NULL,
+    exempt TEXT NOT NULL DEFAULT '[]',
     source TEXT NOT NULL,
     received_at TEXT NOT NULL,
     UNIQUE (consent_id, updated_at)
   )`);
+  // A log created before records said which categories ran under an exemption.
+  if (!db.prepare('PRAGMA table_info(records)').all().some((column) => column.name == 'exempt')) {
+    db.exec("ALTER TABLE records ADD COLUMN exempt TEXT NOT NULL DEFAULT '[]'");
+  }
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO records (consent_id, updated_at, revision, categories, source, received_at)
-     VALUES (@id, @updatedAt, @revision, @categories, @source, @receivedAt)`,
+    `INSERT OR IGNORE INTO records (consent_id, updated_at, revision, categories, exempt, source, received_at)
+     VALUES (@id, @updatedAt, @revision, @categories, @exempt, @source, @receivedAt)`,
   );
   const list = db.prepare('SELECT * FROM records ORDER BY seq DESC LIMIT 200');
   return {
     /** Stores a checked record; the same record sent twice (a retry) is kept once. */
-    add: (record) => insert.run({ ...record, categories: JSON.stringify(record.categories), receivedAt: new Date().toISOString() }),
-    list: () => list.all().map((row) => ({ ...row, categories: JSON.parse(row.categories) })),
+    add: (record) =>
+      insert.run({
+        ...record,
+        categories: JSON.stringify(record.categories),
+        exempt: JSON.stringify(record.exempt),
+        receivedAt: new Date().toISOString(),
+      }),
+    list: () => list.all().map((row) => ({ ...row, categories: JSON.parse(row.categories), exempt: JSON.parse(row.exempt) })),
     close: () => db.close(),
   };
 }
@@ -46,7 +57,8 @@ export function parseRecord(body) {
   } catch {
     return undefined;
   }
-  const { id, updatedAt, revision, categories, source, ...extra } = record ?? {};
+  // `exempt` is missing from records sent by versions before UK exemptions.
+  const { id, updatedAt, revision, categories, exempt = [], source, ...extra } = record ?? {};
   const valid =
     Object.keys(extra).length == 0 &&
     /^[\da-f]{32}$/.test(id) &&
@@ -54,8 +66,11 @@ export function parseRecord(body) {
     Number.isInteger(revision) && revision >= 0 &&
     SOURCES.includes(source) &&
     categories && typeof categories == 'object' && !Array.isArray(categories) &&
-    Object.entries(categories).every(([name, granted]) => /^[a-z][a-z\d_]{0,31}$/.test(name) && typeof granted == 'boolean');
-  return valid ? { id, updatedAt, revision, categories, source } : undefined;
+    Object.entries(categories).every(([name, granted]) => /^[a-z][a-z\d_]{0,31}$/.test(name) && typeof granted == 'boolean') &&
+    // Categories on under an exemption: each one a category that is on.
+    Array.isArray(exempt) &&
+    exempt.every((name) => typeof name == 'string' && Object.hasOwn(categories, name) && categories[name] === true);
+  return valid ? { id, updatedAt, revision, categories, exempt, source } : undefined;
 }
 
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -64,7 +79,9 @@ function listPage(records) {
   const rows = records
     .map(
       (record) => `<tr><td><code>${escapeHtml(record.consent_id)}</code></td><td>${escapeHtml(record.updated_at)}</td><td>${record.revision}</td>
-<td>${Object.entries(record.categories).map(([name, granted]) => `${escapeHtml(name)}: ${granted ? 'yes' : 'no'}`).join('<br>')}</td>
+<td>${Object.entries(record.categories)
+        .map(([name, on]) => `${escapeHtml(name)}: ${record.exempt.includes(name) ? 'on, not objected to' : on ? 'yes' : 'no'}`)
+        .join('<br>')}</td>
 <td>${escapeHtml(record.source)}</td><td>${escapeHtml(record.received_at)}</td></tr>`,
     )
     .join('');

@@ -1,9 +1,14 @@
 // A server-rendered site that reads consent on the server:
-// - pages leave the analytics tag out of the HTML for visitors who did not allow it;
+// - pages leave the analytics tag out of the HTML for visitors who refused it,
+//   and send it blocked to those who have not decided, so the browser starts it
+//   once they allow it;
 // - /server/cookies is a <form method="post"> that works with JavaScript turned off,
 //   writing the same cookie the browser code reads (serializeConsent), with the
 //   table of each category's cookies the dialog shows (cookieTables);
-// - every page carries the config in a block no text in it can break out of (configScript).
+// - every page carries the config in a block no text in it can break out of (configScript);
+// - analytics runs under the UK statistics exemption for visitors in the UK,
+//   and needs consent everywhere else: `exemptions` is set per request from the
+//   country header a CDN adds.
 // Mounted at /server/ by `npm start`; or run on its own: `node examples/server/app.mjs`.
 import { configScript, cookieTables, readConsent, serializeConsent } from '../../dist/server.js';
 
@@ -13,6 +18,7 @@ const config = {
   cookiesPageUrl: '/server/cookies',
   categories: {
     analytics: {
+      exemption: 'statistics',
       cookies: [
         { name: '_ga', provider: 'Google Analytics', purpose: 'Tells visitors apart, so Google Analytics can count them.', expires: '2 years' },
         {
@@ -31,13 +37,30 @@ const config = {
   },
 };
 
+/**
+ * The config for this request. The UK exemptions apply to visitors in the UK
+ * only, and a visitor whose country is unknown is asked for consent. The
+ * country comes from the header the CDN in front of the site adds: Cloudflare's
+ * CF-IPCountry here (CloudFront-Viewer-Country, X-Vercel-IP-Country and others
+ * work the same way). Never trust one a visitor could send straight to the server.
+ */
+const configFor = (request) => ({ ...config, exemptions: String(request.headers['cf-ipcountry'] || '').toUpperCase() == 'GB' });
+
+/** The categories of `siteConfig` that run under an exemption, unless the visitor objects. */
+const exempted = (siteConfig) =>
+  siteConfig.exemptions ? Object.keys(siteConfig.categories).filter((name) => siteConfig.categories[name].exemption) : [];
+
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-function layout({ title, body, consent, notice = '' }) {
-  // The analytics tag is only in the HTML when the visitor allowed analytics.
+function layout({ title, body, consent, siteConfig, notice = '' }) {
+  // The analytics tag runs when analytics is allowed, waits blocked for a visitor
+  // who has not decided (the banner may allow it on this page), and is left out
+  // for one who refused or objected.
   const analytics = consent.categories.analytics
     ? '<script src="/server/analytics.js"></script>'
-    : '<!-- analytics left out: not allowed -->';
+    : consent.decided
+      ? '<!-- analytics left out: not allowed -->'
+      : '<script type="text/plain" data-consent="analytics" src="/server/analytics.js"></script>';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -45,7 +68,7 @@ function layout({ title, body, consent, notice = '' }) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} - Server-rendered example</title>
 <link rel="stylesheet" href="/shared/site.css">
-${configScript(config)}
+${configScript(siteConfig)}
 <script src="/assets/biscuit-consent/biscuit.global.js"></script>
 ${analytics}
 </head>
@@ -57,17 +80,27 @@ ${analytics}
 </html>`;
 }
 
-function home(consent) {
+function home(consent, siteConfig) {
   const state = Object.entries(consent.categories)
-    .map(([name, granted]) => `<li>${escapeHtml(name)}: ${granted ? 'allowed' : 'not allowed'}</li>`)
+    .map(([name, on]) => `<li>${escapeHtml(name)}: ${consent.exempt.includes(name) ? 'allowed unless you object' : on ? 'allowed' : 'not allowed'}</li>`)
     .join('');
+  const tag = consent.categories.analytics
+    ? 'The analytics tag is in this page.'
+    : consent.decided
+      ? 'The analytics tag is not in this page.'
+      : 'The analytics tag is in this page, blocked until analytics is allowed.';
+  const where = siteConfig.exemptions
+    ? 'You are in the UK, so analytics cookies are on unless you turn them off.'
+    : 'You are outside the UK (or your country is unknown), so analytics cookies need your consent.';
   return layout({
     title: 'Home',
     consent,
+    siteConfig,
     body: `<h1>Server-rendered page</h1>
 <p>This server read your consent from the <code>Cookie</code> header before it wrote this page.</p>
+<p id="server-country">${where}</p>
 <ul id="server-consent">${state}</ul>
-<p>${consent.categories.analytics ? 'The analytics tag is in this page.' : 'The analytics tag is not in this page.'}</p>
+<p>${tag}</p>
 <p><a href="/server/cookies">Change your cookie settings</a></p>`,
   });
 }
@@ -98,13 +131,14 @@ function table({ texts, langs, categories }, name, caption) {
 </div>`;
 }
 
-function cookiesPage(consent, saved) {
+function cookiesPage(consent, siteConfig, saved) {
   const choices = consent.previous || consent.categories;
-  const tables = cookieTables(config, { lang: 'en' });
+  const exempt = exempted(siteConfig);
+  const tables = cookieTables(siteConfig, { lang: 'en' });
   const fieldset = ({ name, title, hint }) => `
 <fieldset>
   <legend><strong>${escapeHtml(title)}</strong></legend>
-  <p>${escapeHtml(hint)}</p>
+  <p>${escapeHtml(hint)}${exempt.includes(name) ? ' They are on unless you turn them off.' : ''}</p>
   ${table(tables, name, `${title} we use`)}
   <label><input type="radio" name="${name}" value="yes"${choices[name] ? ' checked' : ''}> Yes</label>
   <label><input type="radio" name="${name}" value="no"${choices[name] ? '' : ' checked'}> No</label>
@@ -115,6 +149,7 @@ function cookiesPage(consent, saved) {
   return layout({
     title: 'Cookies',
     consent,
+    siteConfig,
     notice,
     body: `<h1>Cookies</h1>
 <p>This form works without JavaScript: the server saves your choice in the same cookie the banner uses.</p>
@@ -140,7 +175,10 @@ async function readForm(request) {
 
 /** Handles /server/…; `url` is the parsed request URL. */
 export async function handle(request, response, url = new URL(request.url, 'http://127.0.0.1')) {
-  const consent = readConsent(request.headers.cookie, config, { gpc: request.headers['sec-gpc'] });
+  const siteConfig = configFor(request);
+  // The cookies page tells the visitor about the exempt categories itself, so there they count as told.
+  const noticeShown = url.pathname.startsWith('/server/cookies');
+  const consent = readConsent(request.headers.cookie, siteConfig, { gpc: request.headers['sec-gpc'], noticeShown });
   const html = (status, page, headers = {}) =>
     response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers }).end(page);
 
@@ -150,17 +188,23 @@ export async function handle(request, response, url = new URL(request.url, 'http
   }
   if (url.pathname == '/server/cookies' && request.method == 'POST') {
     const form = await readForm(request);
-    const setCookie = serializeConsent(
-      { analytics: form.get('analytics') == 'yes', marketing: form.get('marketing') == 'yes' },
-      config,
-      { id: consent.id, secure: (request.headers['x-forwarded-proto'] || '') == 'https' },
-    );
+    const choices = {};
+    for (const name of ['analytics', 'marketing']) {
+      const yes = form.get(name) == 'yes';
+      // A Yes the form showed because the category runs under its exemption is
+      // no consent: left out, it stays on under the exemption. No is an objection.
+      if (!(yes && consent.exempt.includes(name))) choices[name] = yes;
+    }
+    const setCookie = serializeConsent(choices, siteConfig, {
+      id: consent.id,
+      secure: (request.headers['x-forwarded-proto'] || '') == 'https',
+    });
     // Post/redirect/get, so a reload does not post the form again.
     return response.writeHead(303, { Location: '/server/cookies?saved=1', 'Set-Cookie': setCookie }).end();
   }
-  if (url.pathname == '/server/cookies') return html(200, cookiesPage(consent, url.searchParams.has('saved')));
-  if (url.pathname == '/server/' || url.pathname == '/server') return html(200, home(consent));
-  return html(404, layout({ title: 'Not found', consent, body: '<h1>Page not found</h1>' }));
+  if (url.pathname == '/server/cookies') return html(200, cookiesPage(consent, siteConfig, url.searchParams.has('saved')));
+  if (url.pathname == '/server/' || url.pathname == '/server') return html(200, home(consent, siteConfig));
+  return html(404, layout({ title: 'Not found', consent, siteConfig, body: '<h1>Page not found</h1>' }));
 }
 
 if (import.meta.url == `file://${process.argv[1]}`) {

@@ -61,6 +61,13 @@ export function lifetimeInWords(days: number, lang: string): string | undefined 
 }
 
 /**
+ * How long the consent cookie may be kept, as its table declares it: the
+ * longer of the lifetimes for a choice that grants something and for one that
+ * does not (`cookie.expiresDays` may set each).
+ */
+export const longestLifetime = (days: { readonly granted: number; readonly refused: number }): number => Math.max(days.granted, days.refused);
+
+/**
  * The consent cookie's lifetime in words for a table in `lang`, with the
  * language it is in when that is another: the site's own text (`found`, as
  * its texts give it for `lang`) unless that is an English fallback where

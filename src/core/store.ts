@@ -1,11 +1,11 @@
 import { decodeConsent, encodeConsent } from './codec';
-import type { ResolvedConfig } from './config';
+import type { ResolvedCategory, ResolvedConfig } from './config';
 import { createEmitter } from './emitter';
 import { report } from './report';
 import type { Consent, ConsentEvents, SaveResult } from './consent';
 import { ConsentLogError, StorageError, type BiscuitError } from './errors';
 import type { Capabilities, ConsentPlugin, OnApply, Provide, Use } from './plugin';
-import { checkChoices, createChoice, recordFromStored, type ConsentRecord, type ConsentSource } from './record';
+import { answerIn, checkChoices, createChoice, recordFromStored, type Answer, type ConsentRecord, type ConsentSource } from './record';
 import type { ConsentStorage } from './consent-storage';
 
 /** Options of `createStore`. */
@@ -26,6 +26,7 @@ export interface StoreOptions {
 const sameChoice = (a: ConsentRecord, b: ConsentRecord) =>
   a.decided == b.decided &&
   a.revision == b.revision &&
+  '' + a.exempt == '' + b.exempt &&
   Object.keys(a.categories).every((name) => a.categories[name] === b.categories[name]);
 
 /**
@@ -48,7 +49,14 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
       return undefined;
     }
   };
-  const interpret = (value: string | undefined) => recordFromStored(decodeConsent(value), config, now(), gpc);
+  /**
+   * The visitor has been told about the exempt categories on this page (the
+   * banner showed, or they chose), so those they have not objected to run.
+   */
+  let told = false;
+  /** The stored value the record was last read from: what it is read from again once the visitor is told. */
+  let basis: string | undefined;
+  const interpret = (value: string | undefined) => recordFromStored(decodeConsent((basis = value)), config, now(), gpc, told);
 
   /** The value last read from or confirmed in storage. */
   let stored = read();
@@ -118,8 +126,14 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     return done;
   }
 
-  function commit(grant: (name: string, gpc: boolean) => boolean, source: ConsentSource): Promise<SaveResult> {
-    const next = createChoice(config, grant, { now: now(), id: record.id, source });
+  /**
+   * Records a choice: `answer` gets each optional category and its answer as
+   * things stand for a visitor who has been told (a choice means they were).
+   */
+  function commit(answer: (category: ResolvedCategory, current: Answer) => Answer, source: ConsentSource): Promise<SaveResult> {
+    told = true;
+    const base = record.decided ? record : interpret(basis);
+    const next = createChoice(config, (category) => answer(category, answerIn(base, category.name)), { now: now(), id: record.id, source });
     // Saving the same choice again (a double click, a retry) rewrites the
     // cookie and retries the log, but keeps the record: nothing changed.
     if (!sameChoice(record, next) || !record.updatedAt) apply(next);
@@ -147,14 +161,24 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     },
     allowed: current,
     get: () => record,
-    acceptAll: (options = {}) => commit((_, honoursGpc) => !(gpc && honoursGpc), options.source || 'api'),
+    // Accepting grants what needs consent, and lifts an objection to an exempt
+    // category (GPC's aside): it runs under its exemption, not by consent.
+    acceptAll: (options = {}) =>
+      commit((category, said) => (category.exemption ? said || (gpc ? false : null) : !(gpc && category.gpc)), options.source || 'api'),
     rejectAll: (options = {}) => commit(() => false, options.source || 'api'),
     save(choices, options = {}) {
       const given = checkChoices(config, choices, 'save');
-      return commit(
-        (name) => (Object.prototype.hasOwnProperty.call(given, name) ? given[name]! : current(name)),
-        options.source || 'api',
-      );
+      return commit(({ name }, said) => (Object.prototype.hasOwnProperty.call(given, name) ? given[name] : said), options.source || 'api');
+    },
+    noticeShown() {
+      const waiting = !told && !record.decided;
+      told = true;
+      const next = waiting && interpret(basis);
+      if (next && !sameChoice(next, record)) {
+        apply(next);
+        // After any write in progress, as every `change` is.
+        queue(async () => announce(next));
+      }
     },
     whenAllowed(category, fn) {
       if (current(category)) {
@@ -178,6 +202,7 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
     showPreferences: () => emitter.emit('show', 'preferences'),
     hide: () => emitter.emit('hide'),
     reset() {
+      told = false;
       const cleared = interpret(undefined);
       apply(cleared);
       consent.showBanner();
@@ -198,6 +223,8 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
       if (value === stored || (unsaved && !decodeConsent(value))) return;
       stored = value;
       unsaved = false;
+      // Another tab's reset asks again here: exempt categories wait until the banner shows again.
+      if (record.decided) told = false;
       const fresh = interpret(value);
       if (sameChoice(fresh, record)) return;
       const wasDecided = record.decided;

@@ -5,12 +5,13 @@ const TIMEOUT = 10_000;
 
 /**
  * Sends a saved record to `url` as JSON (`{ id, updatedAt, revision,
- * categories, source }`: nothing personal beyond the random ID) with `fetch`
+ * categories, exempt, source }`: nothing personal beyond the random ID; `exempt`
+ * lists the categories on under an exemption, not by consent) with `fetch`
  * and `keepalive`, so it survives the visitor leaving the page. Rejects on a
  * network error, a timeout or a non-2xx answer; the store turns that into a
  * `ConsentLogError` (this file is a lazy chunk with no copy of the error classes).
  */
-export async function sendToConsentLog(url: string, { id, updatedAt, revision, categories, source }: ConsentRecord): Promise<void> {
+export async function sendToConsentLog(url: string, { id, updatedAt, revision, categories, exempt, source }: ConsentRecord): Promise<void> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT);
   let response: Response;
@@ -20,7 +21,7 @@ export async function sendToConsentLog(url: string, { id, updatedAt, revision, c
       keepalive: true,
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id, updatedAt, revision, categories, source }),
+      body: JSON.stringify({ id, updatedAt, revision, categories, exempt, source }),
       signal: controller.signal,
     });
   } catch (cause) {

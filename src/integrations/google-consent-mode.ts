@@ -1,13 +1,6 @@
-import { CONSENT_MODE_SIGNALS, type ConsentModeSignal, type ResolvedConfig } from '../core/config';
+import { CONSENT_MODE_SIGNALS, DEFAULT_CONSENT_MODE_MAPPING, type ResolvedConfig } from '../core/config';
 import { own } from '../core/own';
 import type { ConsentPlugin } from '../core/plugin';
-
-const DEFAULT_MAPPING: Readonly<Record<string, readonly ConsentModeSignal[]>> = {
-  essential: ['security_storage'],
-  preferences: ['functionality_storage', 'personalization_storage'],
-  analytics: ['analytics_storage'],
-  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
-};
 
 /**
  * Google Consent Mode v2 through `dataLayer`, as gtag.js does it: a `default`
@@ -31,7 +24,7 @@ export function googleConsentMode({ region, waitForUpdate, mapping }: NonNullabl
       for (const signal of CONSENT_MODE_SIGNALS) state[signal] = 'denied';
       for (const { name, essential } of consent.config.categories) {
         if (granted(name, essential)) {
-          for (const signal of own(mapping, name) || own(DEFAULT_MAPPING, name) || []) state[signal] = 'granted';
+          for (const signal of own(mapping, name) || own(DEFAULT_CONSENT_MODE_MAPPING, name) || []) state[signal] = 'granted';
         }
       }
       return state;

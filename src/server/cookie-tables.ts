@@ -1,6 +1,6 @@
 import { resolveConfig, type ConsentConfig } from '../core/config';
 import { declarationRows, type DeclarationRow, type DeclarationText } from '../core/declaration';
-import { consentCookieExpires, DECLARATION_TEXTS_CY, DECLARATION_TEXTS_EN, type DeclarationTextKey } from '../core/declaration-texts';
+import { consentCookieExpires, longestLifetime, DECLARATION_TEXTS_CY, DECLARATION_TEXTS_EN, type DeclarationTextKey } from '../core/declaration-texts';
 import { own } from '../core/own';
 import { createTextLookup, primaryLanguage } from '../core/text-lookup';
 
@@ -53,7 +53,7 @@ export function cookieTables(config?: ConsentConfig, options: CookieTablesOption
   const lookup = createTextLookup(resolved.texts, wanted, builtIn, DECLARATION_TEXTS_EN);
   // Every key but the lifetime has an English text, so the lookup always finds one.
   const text: DeclarationText = (key) =>
-    key == 'consentCookieExpires' ? consentCookieExpires(lookup.text(key), resolved.cookie.expiresDays, lookup.lang) : (lookup.text(key) as [string, 'en' | undefined]);
+    key == 'consentCookieExpires' ? consentCookieExpires(lookup.text(key), longestLifetime(resolved.cookie.expiresDays), lookup.lang) : (lookup.text(key) as [string, 'en' | undefined]);
   const texts = {} as Record<DeclarationTextKey, string>;
   const langs: Partial<Record<DeclarationTextKey, 'en'>> = {};
   for (const key of Object.keys(DECLARATION_TEXTS_EN) as DeclarationTextKey[]) {

@@ -1,4 +1,5 @@
 import Cookies from 'js-cookie';
+import { grantsSome } from '../core/codec';
 import type { ResolvedConfig } from '../core/config';
 import { cookiePairs } from '../core/cookie-header';
 
@@ -29,15 +30,17 @@ const write = (options: CookieOptions, value: string, days: number) =>
   put(options.name, value, days, options.path, options.domain, options.sameSite, options.secure ?? location.protocol == 'https:');
 
 /**
- * Writes the consent cookie. A copy of it set for another domain or path (by
- * a sibling subdomain, say) would make the choice unreadable, so every copy
- * this page can reach is deleted and the cookie written again.
+ * Writes the consent cookie, kept as long as `cookie.expiresDays` says for
+ * what it grants. A copy of it set for another domain or path (by a sibling
+ * subdomain, say) would make the choice unreadable, so every copy this page
+ * can reach is deleted and the cookie written again.
  */
 export function writeCookie(options: CookieOptions, value: string): void {
-  write(options, value, options.expiresDays);
+  const days = options.expiresDays[grantsSome(value) ? 'granted' : 'refused'];
+  write(options, value, days);
   if (copies(options.name) > 1) {
     removeCookies([options.name]);
-    write(options, value, options.expiresDays);
+    write(options, value, days);
   }
 }
 

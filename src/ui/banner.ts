@@ -1,12 +1,27 @@
 import { createElement as h } from './create-element';
 import { button, notice, paragraph } from './markup';
 import type { BannerTextKey, Texts } from './texts/en';
+import type { ExemptTextKey } from './texts/exempt-keys';
 
 /** What the banner shows: the question (after a failed save, with the error), or a confirmation. */
-export type BannerState = 'question' | 'error' | 'accepted' | 'rejected' | 'saved';
+export type BannerState = 'question' | 'error' | 'accepted' | 'rejected' | 'turnedOff' | 'saved';
 
-/** Which of the banner's buttons was pressed. */
-export type BannerAction = 'accept' | 'reject' | 'customise' | 'hide';
+/**
+ * Which of the banner's buttons was pressed. `acknowledge`: "Hide cookie
+ * message" on the question itself, when every optional category is on unless
+ * the visitor objects; `hide`: the same words on a confirmation.
+ */
+export type BannerAction = 'accept' | 'reject' | 'customise' | 'hide' | 'acknowledge';
+
+/** What the banner says about categories that are on unless the visitor objects (UK exemptions). */
+export interface BannerExemptions {
+  /** Their texts, in the visitor's language. */
+  readonly texts: Texts<ExemptTextKey>;
+  /** The sentence for the kinds of exemption configured. */
+  readonly sentence: 'exemptStatistics' | 'exemptAppearance' | 'exemptBoth';
+  /** Every optional category is one of them: nothing to accept, only to turn off. */
+  readonly only: boolean;
+}
 
 /** Options of `createBanner`. */
 export interface BannerOptions {
@@ -15,6 +30,8 @@ export interface BannerOptions {
   href: string | undefined;
   /** Floats over the bottom of the viewport instead of sitting in the flow. */
   fixed: boolean;
+  /** Categories that are on unless the visitor objects, when some are. */
+  exempt?: BannerExemptions | undefined;
   /** `button` is the one pressed. */
   onAction: (action: BannerAction, button: HTMLElement) => void;
   /** The visitor points at or focuses a button: what it will do can be fetched ahead. */
@@ -38,9 +55,16 @@ const asking = (state: BannerState | undefined) => state == 'question' || state 
  * framework): a labelled region, not a modal, so the page stays usable. It
  * asks the question with three buttons of equal weight, then replaces it with
  * a confirmation and a button to hide it (the GOV.UK pattern).
+ *
+ * With categories that are on unless the visitor objects (UK exemptions), a
+ * sentence says so. When there are only those, there is nothing to accept:
+ * the buttons are "Turn off additional cookies", "Hide cookie message" (an
+ * acknowledgement, not consent) and "Customise cookies".
  */
-export function createBanner({ texts, href, fixed, onAction, onIntent }: BannerOptions): Banner {
+export function createBanner({ texts: own, href, fixed, exempt, onAction, onIntent }: BannerOptions): Banner {
+  const texts = exempt ? { ...own, ...exempt.texts, langs: { ...own.langs, ...exempt.texts.langs } } : (own as Texts<BannerTextKey | ExemptTextKey>);
   const { langs } = texts;
+  const only = exempt && exempt.only;
   const inner = h('div', { class: 'bc-inner' });
   // data-nosnippet keeps the banner's words out of search results, as on GOV.UK.
   const element = h('div', { class: fixed ? 'bc-banner bc-fixed' : 'bc-banner', role: 'region', 'aria-label': texts.bannerLabel, 'data-nosnippet': 'true' }, inner);
@@ -70,15 +94,20 @@ export function createBanner({ texts, href, fixed, onAction, onIntent }: BannerO
 
   const question = () => {
     title = texts.bannerTitle ? h('h2', { class: 'bc-title', lang: langs.bannerTitle }, texts.bannerTitle) : undefined;
+    const intro = only ? 'essentialOnly' : 'body';
+    const buttons: [BannerAction, BannerTextKey | ExemptTextKey][] = only
+      ? [['reject', 'turnOff'], ['acknowledge', 'hide'], ['customise', 'customise']]
+      : [['accept', 'accept'], ['reject', 'reject'], ['customise', 'customise']];
     return [
       title,
-      paragraph(h, texts.body, href, langs.body),
+      paragraph(h, texts[intro], href, langs[intro]),
+      exempt && paragraph(h, texts[exempt.sentence], href, langs[exempt.sentence]),
       ...hint(),
       h(
         'div',
         { class: 'bc-actions' },
-        ...(['accept', 'reject', 'customise'] as const).map((action) => {
-          const element = button(h, texts[action], langs[action], pressed(action));
+        ...buttons.map(([action, label]) => {
+          const element = button(h, texts[label], langs[label], pressed(action));
           actions.set(element, action);
           return element;
         }),
@@ -86,7 +115,7 @@ export function createBanner({ texts, href, fixed, onAction, onIntent }: BannerO
     ];
   };
 
-  const confirmation = (state: 'accepted' | 'rejected' | 'saved') => [
+  const confirmation = (state: 'accepted' | 'rejected' | 'turnedOff' | 'saved') => [
     notice(h, 'status', texts[state], href, langs[state]),
     h(
       'div',

@@ -17,13 +17,14 @@
 /** @jsx h */
 import { render } from 'preact';
 import { declarationRows, type DeclarationText } from '../core/declaration';
-import { consentCookieExpires } from '../core/declaration-texts';
+import { consentCookieExpires, longestLifetime } from '../core/declaration-texts';
 import type { ConsentRecord } from '../core/record';
 import { h } from './preact-h';
 import { categoryTexts } from './texts/category-texts';
 import { enDialog } from './texts/en-dialog';
 import { PreferencesForm, type FormState } from './preferences-form';
 import { PreferencesPanel } from './preferences-panel';
+import type { Texts } from './texts/en';
 import type { DialogSlot, View } from './view';
 
 /** The dialog and the forms of one consent instance, as the loader drives them. */
@@ -55,15 +56,22 @@ export function createDialog(view: View): Dialog {
   const { config } = consent;
   // The banner's texts with the dialog's own, in the visitor's language.
   const own = view.texts.resolve(enDialog);
-  const texts = { ...view.texts.texts, ...own, langs: { ...view.texts.texts.langs, ...own.langs } };
+  const { exempt } = view;
+  // With the texts about exemptions when the site has any (the banner fetched them): only their categories use them.
+  const texts = {
+    ...view.texts.texts,
+    ...own,
+    ...(exempt && exempt.texts),
+    langs: { ...view.texts.texts.langs, ...own.langs, ...(exempt && exempt.texts.langs) },
+  } as Texts;
   const lang = view.texts.lang;
   const tableText: DeclarationText = (key) =>
-    key == 'consentCookieExpires' ? consentCookieExpires(view.texts.lookup(key), config.cookie.expiresDays, lang) : [texts[key], texts.langs[key]];
+    key == 'consentCookieExpires' ? consentCookieExpires(view.texts.lookup(key), longestLifetime(config.cookie.expiresDays), lang) : [texts[key], texts.langs[key]];
   // Essential categories first, each with its texts and its cookie table in the visitor's language.
   const categories = config.categories
     .map((each) => ({ ...each, ...categoryTexts(view.texts, each), rows: declarationRows(config, each, lang, tableText) }))
     .sort((a, b) => +b.essential - +a.essential);
-  const shared = { texts, href: config.cookiesPageUrl, categories, gpc: consent.gpc };
+  const shared = { texts, href: config.cookiesPageUrl, categories, gpc: consent.gpc, onlyExempt: !!exempt && exempt.only };
   const id = 'bc' + Math.random().toString(36).slice(2, 8);
   // The dialog's own element, Preact's alone: rendered as soon as the visitor
   // heads for the dialog, and in the view's root (after the banner) while open.
@@ -145,6 +153,8 @@ export function createDialog(view: View): Dialog {
       }
     }
     element.querySelector('h2')!.focus();
+    // It lists the categories that are on unless the visitor objects, and says so.
+    view.told(element);
   }
 
   /** Closes the dialog and gives the page back; the next render takes it out of the page (rendered still, for the next time). */
@@ -192,6 +202,7 @@ export function createDialog(view: View): Dialog {
         inline.set(element, each);
       }
       if (added.length) update();
+      added.forEach((element) => view.told(element));
     },
     destroy() {
       offChange();

@@ -13,6 +13,8 @@ export interface CategoryView {
   readonly description: string;
   readonly essential: boolean;
   readonly gpc: boolean;
+  /** On unless the visitor objects (a UK exemption). */
+  readonly exemption?: string | undefined;
   /** "en" when the title or the description fell back to English inside another language. */
   readonly titleLang?: 'en' | undefined;
   readonly descriptionLang?: 'en' | undefined;
@@ -36,6 +38,8 @@ export interface PreferencesFormProps {
   href: string | undefined;
   /** The browser sends Global Privacy Control. */
   gpc: boolean;
+  /** Every optional category is on unless the visitor objects: the form turns them off rather than rejecting. */
+  onlyExempt: boolean;
   state: FormState;
   onChoose: (name: string, granted: boolean) => void;
   onAction: (action: FormAction) => void;
@@ -45,13 +49,14 @@ export interface PreferencesFormProps {
  * The category-by-category choice, shared by the "Customise cookies" dialog
  * and the cookies page. Essential categories come first, explained but not a
  * control; each optional one is a fieldset with a Yes/No pair of radios, never
- * pre-set to Yes for a visitor who has not said so. The notice of the last
- * save sits at the top. Each category with declared cookies has its cookie
- * table, closed, under its description. The essential group is labelled by
- * its title (an id) and each fieldset described by its description (an id),
- * hence `id`.
+ * pre-set to Yes for a visitor who has not said so, except a category that is
+ * on unless the visitor objects (a UK exemption), which says so and shows Yes
+ * until they choose No. The notice of the last save sits at the top. Each
+ * category with declared cookies has its cookie table, closed, under its
+ * description. The essential group is labelled by its title (an id) and each
+ * fieldset described by its description (an id), hence `id`.
  */
-export function PreferencesForm({ id, categories, texts, href, gpc, state, onChoose, onAction }: PreferencesFormProps) {
+export function PreferencesForm({ id, categories, texts, href, gpc, onlyExempt, state, onChoose, onAction }: PreferencesFormProps) {
   const { choices, notice: outcome } = state;
   const { langs } = texts;
   const noticeText = outcome == 'saved' ? 'formSaved' : 'error';
@@ -65,7 +70,7 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
     >
       {outcome && notice(h, outcome == 'saved' ? 'status' : 'alert', texts[noticeText], undefined, langs[noticeText])}
       {paragraph(h, texts.panelIntro, href, langs.panelIntro)}
-      {categories.map(({ name, title, description, essential, gpc: honoursGpc, titleLang, descriptionLang, rows }) => {
+      {categories.map(({ name, title, description, essential, gpc: honoursGpc, exemption, titleLang, descriptionLang, rows }) => {
         const describedBy = `${id}-${name}`;
         const table = rows.length > 0 && <CookieTable id={describedBy + '-t'} caption={title} captionLang={titleLang} rows={rows} texts={texts} />;
         return essential ? (
@@ -88,7 +93,8 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
             </legend>
             <div id={describedBy}>
               {paragraph(h, description, href, descriptionLang)}
-              {gpc && honoursGpc && paragraph(h, texts.gpcNotice, href, langs.gpcNotice, 'bc-text bc-gpc')}
+              {exemption && paragraph(h, texts.exemptNotice, href, langs.exemptNotice)}
+              {gpc && (honoursGpc || exemption) && paragraph(h, texts.gpcNotice, href, langs.gpcNotice, 'bc-text bc-gpc')}
             </div>
             {table}
             <div class="bc-radios">
@@ -104,8 +110,8 @@ export function PreferencesForm({ id, categories, texts, href, gpc, state, onCho
       })}
       <div class="bc-actions">
         {button(h, texts.save, langs.save)}
-        {button(h, texts.accept, langs.accept, () => onAction('accept'))}
-        {button(h, texts.reject, langs.reject, () => onAction('reject'))}
+        {!onlyExempt && button(h, texts.accept, langs.accept, () => onAction('accept'))}
+        {button(h, texts[onlyExempt ? 'turnOff' : 'reject'], langs[onlyExempt ? 'turnOff' : 'reject'], () => onAction('reject'))}
       </div>
     </form>
   );

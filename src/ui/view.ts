@@ -9,15 +9,19 @@
 import type { ConsentRecord } from '../core/record';
 import type { Consent, SaveResult } from '../core/consent';
 import { warn } from '../core/report';
-import { createBanner, type Banner, type BannerAction, type BannerState } from './banner';
+import { createBanner, type Banner, type BannerAction, type BannerExemptions, type BannerState } from './banner';
 import { createBannerHeight } from './banner-height';
 import { primaryLanguage, resolveTexts, type ResolvedTexts } from './texts/resolve-texts';
 
 // The markup the dialog shares with the banner, taken from this chunk rather than copied into its own.
 export { button, notice, paragraph } from './markup';
 
-/** Which button of a form (or of the banner) records a choice. */
-export type FormAction = 'save' | 'accept' | 'reject';
+/**
+ * Which button of a form (or of the banner) records a choice. `acknowledge`:
+ * the visitor saw the message and changed nothing (categories on unless they
+ * object stay so): not consent.
+ */
+export type FormAction = 'save' | 'accept' | 'reject' | 'acknowledge';
 
 /** What the view needs of the dialog once the dialog chunk has plugged it in. */
 export interface DialogSlot {
@@ -44,8 +48,16 @@ export interface View {
   dialog: DialogSlot | undefined;
   /** A new, empty `.bc` root, marked with the UI's language when it differs from the page's. */
   createRoot(): HTMLElement;
-  /** Records a choice made in the UI (`choices` for `save`), so its `change` is known to be ours. */
+  /**
+   * Records a choice made in the UI (`choices` for `save`), so its `change` is
+   * known to be ours. A Yes for a category that runs under its exemption, as the
+   * form showed it, is left out: a choice the visitor did not make is no consent.
+   */
   decide(action: FormAction, choices: Readonly<Record<string, boolean>>, source: 'banner' | 'panel'): Promise<SaveResult>;
+  /** What the UI says about categories that are on unless the visitor objects (UK exemptions), when some are. */
+  readonly exempt: BannerExemptions | undefined;
+  /** Tells the consent instance the visitor can see `element`, a notice about exempt categories, once it is on screen. */
+  told(element: Element): void;
   /**
    * Shows the banner in `state`; `opener` (by default the last one) gets focus
    * back when it is hidden, or for a confirmation of the dialog's save,
@@ -75,7 +87,16 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
   if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   const { config } = consent;
   const page = document.documentElement;
+  const optional = config.categories.filter((category) => !category.essential);
+  const kinds = new Set(optional.map((category) => category.exemption).filter(Boolean));
+  // Fetched only by sites with exemptions, while the Welsh (say) arrives.
+  const exemptChunk = kinds.size ? import('./texts/en-exempt') : undefined;
   const texts = await resolveTexts(config, page.lang);
+  const exempt: BannerExemptions | undefined = exemptChunk && {
+    texts: texts.resolve((await exemptChunk).enExempt),
+    sentence: kinds.size > 1 ? 'exemptBoth' : kinds.has('statistics') ? 'exemptStatistics' : 'exemptAppearance',
+    only: optional.every((category) => category.exemption),
+  };
   const fixed = config.bannerLayout == 'fixed';
   const trackBanner = createBannerHeight();
   // Records our own buttons made, so `change` can tell them from another tab's or the site's.
@@ -119,6 +140,7 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
           texts: texts.texts,
           href: config.cookiesPageUrl,
           fixed,
+          exempt,
           onAction,
           onIntent: onIntent && ((action) => onIntent(action == 'customise' ? 'dialog' : 'save')),
         });
@@ -126,6 +148,7 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
         root.prepend(banner.element);
       }
       banner.render(state);
+      if (state == 'question' || state == 'error') view.told(banner.element);
     }
     trackBanner(fixed && banner ? banner.element : null);
     if (hadFocus && !root.contains(document.activeElement)) refocus(...openers);
@@ -137,13 +160,26 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
     root,
     dialog: undefined,
     createRoot,
+    exempt,
+    told(element) {
+      // From the frame that paints it, if it is rendered at all: a notice the site's CSS hides tells no one.
+      requestAnimationFrame(() => element.isConnected && element.checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) !== false && consent.noticeShown());
+    },
     decide(action, choices, source) {
+      const { exempt: running } = consent.get();
       const saved =
         action == 'accept'
           ? consent.acceptAll({ source })
           : action == 'reject'
             ? consent.rejectAll({ source })
-            : consent.save(Object.fromEntries(config.categories.map(({ name }) => [name, choices[name] === true])), { source });
+            : consent.save(
+                Object.fromEntries(
+                  action == 'acknowledge'
+                    ? []
+                    : config.categories.filter(({ name }) => !(choices[name] && running.includes(name))).map(({ name }) => [name, choices[name] === true]),
+                ),
+                { source },
+              );
       // The choice applies at once; its `change` event follows the write.
       ours.add(consent.get());
       return saved;
@@ -189,7 +225,8 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
     view.decide(action, {}, 'banner').then(({ ok }) => {
       // Hidden, or answered from elsewhere, in the meantime.
       if (shown != 'question' && shown != 'error') return;
-      render(ok ? (action == 'accept' ? 'accepted' : 'rejected') : 'error');
+      if (ok && action == 'acknowledge') return render(undefined, bannerOpener);
+      render(ok ? (action == 'accept' ? 'accepted' : exempt && exempt.only ? 'turnedOff' : 'rejected') : 'error');
       if (ok) view.focusNotice(root);
     });
   }

@@ -547,3 +547,25 @@ describe('blocked embeds', () => {
     expect(document.querySelector('img')!.getAttribute('srcset')).toBe('https://ads.example/a.png 1x');
   });
 });
+
+describe('categories with a UK exemption', () => {
+  const uk = { categories: { analytics: { exemption: 'statistics' as const }, marketing: {} } };
+  const html = `<script type="text/plain" data-consent="analytics">${report('analytics')}</script>`;
+
+  it('runs their scripts once the visitor has been told', async () => {
+    const consent = setup(html, uk);
+    await settle();
+    expect(ran()).toEqual([]);
+    consent.noticeShown();
+    await settle();
+    expect(ran()).toEqual(['analytics']);
+  });
+
+  it('never runs them after an objection', async () => {
+    const consent = setup(html, uk);
+    await consent.rejectAll();
+    consent.noticeShown();
+    await settle();
+    expect(ran()).toEqual([]);
+  });
+});

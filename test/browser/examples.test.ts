@@ -96,15 +96,16 @@ describe('npm-app (built with Vite)', () => {
 });
 
 describe('server', () => {
-  it('works with JavaScript turned off: the form writes the cookie and the server leaves analytics out until allowed', async () => {
+  it('works with JavaScript turned off: the form writes the cookie and the server sends analytics only blocked until allowed', async () => {
     const { page, context } = await harness.open('/server/', { javaScriptEnabled: false });
-    expect(await page.getByText('The analytics tag is not in this page.').isVisible()).toBe(true);
-    expect(await page.content()).not.toContain('/server/analytics.js');
+    expect(await page.getByText('The analytics tag is in this page, blocked until analytics is allowed.').isVisible()).toBe(true);
+    expect(await page.content()).toContain('<script type="text/plain" data-consent="analytics" src="/server/analytics.js"></script>');
+    expect(await page.getByText('You are outside the UK (or your country is unknown), so analytics cookies need your consent.').isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Change your cookie settings' }).click();
     await page.getByRole('group', { name: 'Analytics cookies' }).getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('button', { name: 'Save cookie preferences' }).click();
     expect(await page.getByRole('status').textContent()).toContain('Your cookie preferences have been saved.');
-    expect((await context.cookies()).find((cookie) => cookie.name == 'biscuit_consent')?.value).toMatch(/^1\.0\.\d+\.p\.analytics=1&marketing=0\.[\da-f]{32}$/);
+    expect((await context.cookies()).find((cookie) => cookie.name == 'biscuit_consent')?.value).toMatch(/^2\.0\.\d+\.p\.analytics=1&marketing=0\.[\da-f]{32}$/);
     await page.goto(`${harness.origin}/server/`);
     expect(await page.getByText('The analytics tag is in this page.').isVisible()).toBe(true);
     expect(await page.content()).toContain('<script src="/server/analytics.js"></script>');
@@ -135,6 +136,57 @@ describe('server', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  describe('for a visitor in the UK (the CDN says CF-IPCountry: GB)', () => {
+    const inTheUk = { javaScriptEnabled: false, extraHTTPHeaders: { 'CF-IPCountry': 'GB' } };
+    const cookie = async (context: import('playwright-core').BrowserContext) =>
+      (await context.cookies()).find((each) => each.name == 'biscuit_consent')?.value;
+
+    it('shows analytics on unless turned off, and keeps a Yes left alone as no consent', async () => {
+      const { page, context } = await harness.open('/server/cookies', inTheUk);
+      const analytics = page.getByRole('group', { name: 'Analytics cookies' });
+      expect(await analytics.getByText('They are on unless you turn them off.').isVisible()).toBe(true);
+      expect(await analytics.getByRole('radio', { name: 'Yes' }).isChecked()).toBe(true);
+      expect(await page.getByRole('group', { name: 'Marketing cookies' }).getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Save cookie preferences' }).click();
+      expect(await cookie(context)).toMatch(/^2\.0\.\d+\.p\.analytics=e&marketing=0\.[\da-f]{32}$/);
+      await page.goto(`${harness.origin}/server/`);
+      expect(await page.locator('#server-consent').textContent()).toContain('analytics: allowed unless you object');
+      expect(await page.content()).toContain('<script src="/server/analytics.js"></script>');
+    });
+
+    it('records No as an objection, and leaves the analytics tag out from then on', async () => {
+      const { page, context } = await harness.open('/server/cookies', inTheUk);
+      await page.getByRole('group', { name: 'Analytics cookies' }).getByRole('radio', { name: 'No' }).check();
+      await page.getByRole('button', { name: 'Save cookie preferences' }).click();
+      expect(await cookie(context)).toMatch(/\.analytics=0&marketing=0\./);
+      await page.goto(`${harness.origin}/server/`);
+      expect(await page.getByText('You are in the UK, so analytics cookies are on unless you turn them off.').isVisible()).toBe(true);
+      expect(await page.locator('#server-consent').textContent()).toContain('analytics: not allowed');
+      expect(await page.content()).not.toContain('/server/analytics.js');
+    });
+
+    it('with JavaScript, starts the blocked analytics tag once the banner is on screen', async () => {
+      const { page, errors } = await harness.open('/server/', { extraHTTPHeaders: { 'CF-IPCountry': 'GB' } });
+      const region = page.getByRole('region', { name: 'Cookies on this website' });
+      await region.waitFor();
+      expect(await region.textContent()).toContain('They are on unless you turn them off.');
+      await page.waitForFunction(() => (window as { serverAnalyticsRuns?: number }).serverAnalyticsRuns === 1);
+      expect(errors).toEqual([]);
+    });
+
+    it('asks for consent from the same visitor outside the UK', async () => {
+      const { page, context } = await harness.open('/server/cookies', inTheUk);
+      await page.getByRole('button', { name: 'Save cookie preferences' }).click();
+      // The same cookie, without the country header.
+      const elsewhere = await harness.browser.newContext({ javaScriptEnabled: false });
+      await elsewhere.addCookies(await context.cookies());
+      const abroad = await harness.open('/server/cookies', { context: elsewhere });
+      // What was left on under the exemption is asked about again.
+      expect(await abroad.page.getByRole('group', { name: 'Analytics cookies' }).getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+      expect(await abroad.page.getByText('They are on unless you turn them off.').count()).toBe(0);
+    });
   });
 
   it('reads a choice made in the banner, and the banner reads a choice made in the form', async () => {
@@ -168,7 +220,7 @@ describe('consent-log', () => {
     await page.getByText("You’ve accepted additional cookies.").waitFor();
     const id = await page.evaluate(() => (window as unknown as { Biscuit: { get(): { id: string } } }).Biscuit.get().id);
     const records = log.list() as { consent_id: string; categories: object; source: string }[];
-    expect(records[0]).toMatchObject({ consent_id: id, categories: { essential: true, analytics: true, marketing: true }, source: 'banner' });
+    expect(records[0]).toMatchObject({ consent_id: id, categories: { essential: true, analytics: true, marketing: true }, exempt: [], source: 'banner' });
     await page.goto(`${harness.origin}/consent-log/`);
     expect(await page.getByRole('cell', { name: id }).isVisible()).toBe(true);
     expect(errors).toEqual([]);

@@ -222,7 +222,7 @@ describe('the consent log', () => {
     const { page } = await acceptIn();
     await page.getByText("You’ve accepted additional cookies.").waitFor();
     const id = await page.evaluate(() => (window as unknown as { Biscuit: { get(): { id: string } } }).Biscuit.get().id);
-    expect(logged).toEqual([{ id, updatedAt: expect.any(String), revision: 0, categories: { essential: true, analytics: true }, source: 'banner' }]);
+    expect(logged).toEqual([{ id, updatedAt: expect.any(String), revision: 0, categories: { essential: true, analytics: true }, exempt: [], source: 'banner' }]);
   });
 
   it('with required: true, shows the technical-problem message when the log fails, and the retry succeeds', async () => {

@@ -85,7 +85,7 @@ describe('embed placeholders in Chromium', () => {
       expect(await frameSource(page, VIDEO_NAME)).toBe(VIDEO_URL);
       expect(await page.locator('.bc-placeholder').count()).toBe(0);
     }
-    expect(await consentCookie(first.context)).toMatch(/^1\.0\.\d+\.h\.analytics=0&marketing=1\./);
+    expect(await consentCookie(first.context)).toMatch(/^2\.0\.\d+\.h\.analytics=0&marketing=1\./);
     expect(await first.page.evaluate(() => document.activeElement?.getAttribute('title'))).toBe('Map of the depot');
     // A choice was made: the banner has nothing left to ask.
     await first.page.getByRole('region', { name: 'Cookies on this website' }).waitFor({ state: 'detached' });

@@ -53,7 +53,7 @@ describe('choosing in the banner and the dialog', () => {
     await expect.poll(() => confirmation.innerText()).toBe("You’ve accepted additional cookies. You can change your cookie settings at any time.");
     expect(await confirmation.getByRole('link', { name: 'change your cookie settings' }).getAttribute('href')).toBe('/cookies-page/');
     expect(await record(page)).toMatchObject({ decided: true, categories: { essential: true, analytics: true, marketing: true }, source: 'banner' });
-    expect((await consentCookie(context))?.value).toMatch(/^1\.0\.\d+\.b\.analytics=1&marketing=1\.[\da-f]{32}$/);
+    expect((await consentCookie(context))?.value).toMatch(/^2\.0\.\d+\.b\.analytics=1&marketing=1\.[\da-f]{32}$/);
     await expect.poll(() => runs(page)).toEqual({ analytics: 1, marketing: 1 });
 
     await banner(page).getByRole('button', { name: 'Hide cookie message' }).click();
@@ -68,7 +68,7 @@ describe('choosing in the banner and the dialog', () => {
       .poll(() => banner(page).getByRole('status').innerText())
       .toBe("You’ve rejected additional cookies. You can change your cookie settings at any time.");
     expect(await record(page)).toMatchObject({ decided: true, categories: { essential: true, analytics: false, marketing: false }, source: 'banner' });
-    expect((await consentCookie(context))?.value).toMatch(/^1\.0\.\d+\.b\.analytics=0&marketing=0\.[\da-f]{32}$/);
+    expect((await consentCookie(context))?.value).toMatch(/^2\.0\.\d+\.b\.analytics=0&marketing=0\.[\da-f]{32}$/);
     expect(await runs(page)).toEqual({});
     expect(errors).toEqual([]);
   });
@@ -94,7 +94,7 @@ describe('choosing in the banner and the dialog', () => {
       .toBe('Your cookie preferences have been saved. You can update your cookie settings at any time on the cookies page.');
     expect(await saved.getByRole('link', { name: 'cookies page' }).getAttribute('href')).toBe('/cookies-page/');
     expect(await record(page)).toMatchObject({ decided: true, categories: { essential: true, analytics: true, marketing: false }, source: 'panel' });
-    expect((await consentCookie(context))?.value).toMatch(/^1\.0\.\d+\.p\.analytics=1&marketing=0\.[\da-f]{32}$/);
+    expect((await consentCookie(context))?.value).toMatch(/^2\.0\.\d+\.p\.analytics=1&marketing=0\.[\da-f]{32}$/);
     await expect.poll(() => runs(page)).toEqual({ analytics: 1 });
 
     // Reopened from the footer, the dialog shows the saved choice; withdrawing it is as easy.
@@ -102,7 +102,7 @@ describe('choosing in the banner and the dialog', () => {
     expect(await group(page, 'Analytics cookies').getByRole('radio', { name: 'Yes' }).isChecked()).toBe(true);
     await dialog(page).getByRole('button', { name: 'Reject additional cookies' }).click();
     await dialog(page).waitFor({ state: 'detached' });
-    await expect.poll(async () => (await consentCookie(context))?.value).toMatch(/^1\.0\.\d+\.p\.analytics=0&marketing=0\./);
+    await expect.poll(async () => (await consentCookie(context))?.value).toMatch(/^2\.0\.\d+\.p\.analytics=0&marketing=0\./);
     expect(await allowed(page, 'analytics')).toBe(false);
     expect(page.url()).toBe(harness.origin + '/t/customise');
     expect(errors).toEqual([]);
@@ -141,7 +141,7 @@ describe('a returning visitor', () => {
     expect(await group(page, 'Marketing cookies').getByRole('radio', { name: 'Yes' }).isChecked()).toBe(true);
     expect(await group(page, 'Analytics cookies').getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
     await dialog(page).getByRole('button', { name: 'Save cookie preferences' }).click();
-    await expect.poll(async () => (await consentCookie(first.context))?.value).toMatch(/^1\.1\.\d+\.p\.analytics=0&marketing=1\./);
+    await expect.poll(async () => (await consentCookie(first.context))?.value).toMatch(/^2\.1\.\d+\.p\.analytics=0&marketing=1\./);
   });
 });
 
@@ -178,7 +178,7 @@ describe('a browser that refuses cookies', () => {
     await banner(page).getByRole('button', { name: 'Accept additional cookies' }).click();
     await expect.poll(() => banner(page).getByRole('status').innerText()).toMatch(/^You’ve accepted additional cookies\./);
     expect(await banner(page).getByRole('alert').count()).toBe(0);
-    expect((await consentCookie(context))?.value).toMatch(/^1\.0\.\d+\.b\.analytics=1&marketing=1\./);
+    expect((await consentCookie(context))?.value).toMatch(/^2\.0\.\d+\.b\.analytics=1&marketing=1\./);
     // Nothing ran twice.
     expect(await runs(page)).toEqual({ analytics: 1, marketing: 1 });
   });
@@ -220,7 +220,7 @@ describe('a browser that refuses cookies', () => {
     await dialog(page).getByRole('button', { name: 'Save cookie preferences' }).click();
     await dialog(page).waitFor({ state: 'detached' });
     await expect.poll(() => banner(page).getByRole('status').innerText()).toMatch(/^Your cookie preferences have been saved\./);
-    expect((await consentCookie(context))?.value).toMatch(/^1\.0\.\d+\.p\.analytics=0&marketing=1\./);
+    expect((await consentCookie(context))?.value).toMatch(/^2\.0\.\d+\.p\.analytics=0&marketing=1\./);
   });
 
   it('shows the error on the cookies page form, at its top', async () => {

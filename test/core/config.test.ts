@@ -138,26 +138,95 @@ describe('cookie declarations', () => {
   });
 });
 
+describe('UK exemptions', () => {
+  const exemptions = (config: unknown) =>
+    resolveConfig(config).categories.filter((category) => !category.essential).map(({ name, exemption }) => [name, exemption]);
+
+  it('takes "statistics" or "appearance" per category, and none by default', () => {
+    expect(exemptions({ categories: { preferences: { exemption: 'appearance' }, analytics: { exemption: 'statistics' }, social: {} } })).toEqual([
+      ['preferences', 'appearance'],
+      ['analytics', 'statistics'],
+      ['social', undefined],
+    ]);
+    expect(exemptions({})).toEqual([
+      ['preferences', undefined],
+      ['analytics', undefined],
+    ]);
+    for (const exemption of ['analytics', 'Statistics', true, '']) {
+      expect(errorOf({ categories: { analytics: { exemption } } })).toBe(
+        'biscuit-consent: config.categories.analytics.exemption must be "statistics" or "appearance"',
+      );
+    }
+  });
+
+  it('turns every exemption off with exemptions: false, still checking them', () => {
+    const config = { exemptions: false, categories: { analytics: { exemption: 'statistics' } } };
+    expect(exemptions(config)).toEqual([['analytics', undefined]]);
+    expect(resolveConfig(config).exemptions).toBe(false);
+    expect(resolveConfig({}).exemptions).toBe(true);
+    expect(errorOf({ exemptions: 'no' })).toBe('biscuit-consent: config.exemptions must be a boolean');
+    expect(errorOf({ exemptions: false, categories: { marketing: { exemption: 'statistics' } } })).toMatch(
+      /^biscuit-consent: config\.categories\.marketing\.exemption must be left out: essential and advertising/,
+    );
+  });
+
+  const refused = (name: string) =>
+    `biscuit-consent: config.categories.${name}.exemption must be left out: essential and advertising categories (mapped to an ad_ Consent Mode signal) cannot be exempt`;
+
+  it('refuses an exemption on an essential category', () => {
+    expect(errorOf({ categories: { essential: { exemption: 'appearance' } } })).toBe(refused('essential'));
+    expect(errorOf({ categories: { security: { essential: true, exemption: 'statistics' } } })).toBe(refused('security'));
+  });
+
+  it('refuses an exemption on an advertising category, with Consent Mode on or off', () => {
+    expect(errorOf({ categories: { marketing: { exemption: 'statistics' } } })).toBe(refused('marketing'));
+    expect(errorOf({ googleConsentMode: true, categories: { marketing: { exemption: 'statistics' } } })).toBe(refused('marketing'));
+    // A mapping of its own decides what a category stands for.
+    for (const signal of ['ad_storage', 'ad_user_data', 'ad_personalization'] as const) {
+      expect(
+        errorOf({ googleConsentMode: { mapping: { analytics: ['analytics_storage', signal] } }, categories: { analytics: { exemption: 'statistics' } } }),
+      ).toBe(refused('analytics'));
+    }
+    expect(
+      exemptions({ googleConsentMode: { mapping: { marketing: ['analytics_storage'] } }, categories: { marketing: { exemption: 'statistics' } } }),
+    ).toEqual([['marketing', 'statistics']]);
+    expect(exemptions({ googleConsentMode: true, categories: { analytics: { exemption: 'statistics' }, preferences: { exemption: 'appearance' } } })).toEqual([
+      ['analytics', 'statistics'],
+      ['preferences', 'appearance'],
+    ]);
+  });
+});
+
 describe('the cookie', () => {
   it('defaults to a Lax cookie on / kept 365 days', () => {
     expect(resolveConfig().cookie).toEqual({
       name: 'biscuit_consent',
       domain: undefined,
       path: '/',
-      expiresDays: 365,
+      expiresDays: { granted: 365, refused: 365 },
       sameSite: 'lax',
       secure: undefined,
     });
   });
 
-  it('accepts expiresDays from 1 to 730 whole days', () => {
-    expect(resolveConfig({ cookie: { expiresDays: 1 } }).cookie.expiresDays).toBe(1);
-    expect(resolveConfig({ cookie: { expiresDays: 730 } }).cookie.expiresDays).toBe(730);
-    for (const expiresDays of [0, 731, 1.5, '365', -1, Number.NaN]) {
+  it('accepts expiresDays from 1 to 730 whole days, for every choice alike', () => {
+    expect(resolveConfig({ cookie: { expiresDays: 1 } }).cookie.expiresDays).toEqual({ granted: 1, refused: 1 });
+    expect(resolveConfig({ cookie: { expiresDays: 730 } }).cookie.expiresDays).toEqual({ granted: 730, refused: 730 });
+    for (const expiresDays of [0, 731, 1.5, '365', -1, Number.NaN, null, [30]]) {
       expect(errorOf({ cookie: { expiresDays } })).toBe(
         'biscuit-consent: config.cookie.expiresDays must be a whole number of days from 1 to 730',
       );
     }
+  });
+
+  it('accepts one lifetime for choices that grant something and one for those that do not', () => {
+    expect(resolveConfig({ cookie: { expiresDays: { granted: 365, refused: 180 } } }).cookie.expiresDays).toEqual({ granted: 365, refused: 180 });
+    expect(resolveConfig({ cookie: { expiresDays: { refused: 90 } } }).cookie.expiresDays).toEqual({ granted: 365, refused: 90 });
+    expect(resolveConfig({ cookie: { expiresDays: {} } }).cookie.expiresDays).toEqual({ granted: 365, refused: 365 });
+    expect(errorOf({ cookie: { expiresDays: { granted: 365, refused: 0 } } })).toBe(
+      'biscuit-consent: config.cookie.expiresDays.refused must be a whole number of days from 1 to 730',
+    );
+    expect(errorOf({ cookie: { expiresDays: { granted: '1y' } } })).toMatch(/config\.cookie\.expiresDays\.granted must be/);
   });
 
   it('accepts the three SameSite values in either case and nothing else', () => {

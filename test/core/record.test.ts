@@ -21,6 +21,7 @@ describe('recordFromStored', () => {
     expect(record).toEqual({
       decided: true,
       categories: { essential: true, preferences: true, analytics: false, marketing: true },
+      exempt: [],
       revision: 2,
       updatedAt: new Date((seconds - DAY) * 1000).toISOString(),
       id: ID,
@@ -35,6 +36,7 @@ describe('recordFromStored', () => {
     expect(read('')).toEqual({
       decided: false,
       categories: { essential: true, preferences: false, analytics: false, marketing: false },
+      exempt: [],
       revision: 2,
       updatedAt: null,
       id: null,
@@ -59,6 +61,17 @@ describe('recordFromStored', () => {
     expect(record.previous).toEqual({ essential: true, preferences: true, analytics: false, marketing: true });
     expect(record.id).toBe(ID);
     expect(record.revision).toBe(2);
+  });
+
+  it('keeps a choice that grants something for expiresDays.granted days, any other for expiresDays.refused', () => {
+    const lifetimes = resolveConfig({ cookie: { expiresDays: { granted: 30, refused: 10 } }, categories: { analytics: { exemption: 'statistics' }, marketing: {} } });
+    const at = (days: number, choices: string) =>
+      read(`2.0.${seconds - days * DAY}.b.${choices}.${ID}`, { config: lifetimes }).decided;
+    expect([at(29, 'analytics=0&marketing=1'), at(30, 'analytics=0&marketing=1')]).toEqual([true, false]);
+    expect([at(9, 'analytics=0&marketing=0'), at(10, 'analytics=0&marketing=0')]).toEqual([true, false]);
+    // Exempt categories left on are no grant: the message was hidden, nothing was consented to.
+    expect([at(9, 'analytics=e&marketing=0'), at(10, 'analytics=e&marketing=0')]).toEqual([true, false]);
+    expect(at(29, 'analytics=1&marketing=0')).toBe(true);
   });
 
   it('treats a choice older than expiresDays as no decision', () => {
@@ -103,6 +116,127 @@ describe('recordFromStored', () => {
 
     it('still asks when some optional categories do not honour it', () => {
       expect(recordFromStored(undefined, config, NOW, true).decided).toBe(false);
+    });
+  });
+});
+
+describe('recordFromStored with UK exemptions', () => {
+  const uk = resolveConfig({
+    categories: { preferences: { exemption: 'appearance' }, analytics: { exemption: 'statistics' }, marketing: {} },
+    revision: 2,
+  });
+  const v2 = (choices: string, fields: { revision?: number; source?: string } = {}) =>
+    decodeConsent(`2.${fields.revision ?? 2}.${seconds - DAY}.${fields.source ?? 'b'}.${choices}.${ID}`);
+  const at = (stored: ReturnType<typeof v2>, options: { gpc?: boolean; told?: boolean; config?: typeof uk } = {}) =>
+    recordFromStored(stored, options.config ?? uk, NOW, options.gpc ?? false, options.told ?? false);
+  const state = (record: ReturnType<typeof at>) => ({ decided: record.decided, categories: { ...record.categories }, exempt: [...record.exempt] });
+
+  it('keeps exempt categories off for a first-time visitor until they have been told', () => {
+    expect(state(at(undefined))).toEqual({
+      decided: false,
+      categories: { essential: true, preferences: false, analytics: false, marketing: false },
+      exempt: [],
+    });
+    expect(state(at(undefined, { told: true }))).toEqual({
+      decided: false,
+      categories: { essential: true, preferences: true, analytics: true, marketing: false },
+      exempt: ['preferences', 'analytics'],
+    });
+  });
+
+  it('runs them at once for a returning visitor, telling consent from exemption from objection', () => {
+    const record = at(v2('preferences=1&analytics=e&marketing=0'));
+    expect(state(record)).toEqual({
+      decided: true,
+      categories: { essential: true, preferences: true, analytics: true, marketing: false },
+      exempt: ['analytics'],
+    });
+    expect(state(at(v2('preferences=0&analytics=e&marketing=1')))).toEqual({
+      decided: true,
+      categories: { essential: true, preferences: false, analytics: true, marketing: true },
+      exempt: ['analytics'],
+    });
+  });
+
+  it('reads a version-1 choice as consent and objection', () => {
+    expect(state(read(cookie({ choices: 'preferences=1&analytics=0&marketing=1' }), { config: uk }))).toEqual({
+      decided: true,
+      categories: { essential: true, preferences: true, analytics: false, marketing: true },
+      exempt: [],
+    });
+  });
+
+  it('keeps an exempt category the visitor was never told of off, unless they are told on this page', () => {
+    // Added to the config without a new revision: a returning visitor never heard of it.
+    expect(at(v2('preferences=e&marketing=0')).categories.analytics).toBe(false);
+    expect(at(v2('preferences=e&marketing=0'), { told: true }).exempt).toEqual(['preferences', 'analytics']);
+  });
+
+  it('keeps an objection across a revision change, and nothing else', () => {
+    const record = at(v2('preferences=0&analytics=1&marketing=1', { revision: 1 }), { told: true });
+    expect(state(record)).toEqual({
+      decided: false,
+      categories: { essential: true, preferences: false, analytics: true, marketing: false },
+      exempt: ['analytics'],
+    });
+    expect(record.previous).toEqual({ essential: true, preferences: false, analytics: true, marketing: true });
+    expect(at(v2('preferences=e&analytics=e&marketing=1', { revision: 1 })).categories).toEqual({
+      essential: true,
+      preferences: false,
+      analytics: false,
+      marketing: false,
+    });
+  });
+
+  it('asks again when a category that now needs consent was left to its exemption (exemptions: false)', () => {
+    const abroad = resolveConfig({ ...uk, exemptions: false, categories: { preferences: { exemption: 'appearance' }, analytics: { exemption: 'statistics' }, marketing: {} } });
+    const record = at(v2('preferences=1&analytics=e&marketing=0'), { config: abroad });
+    expect(state(record)).toEqual({
+      decided: false,
+      categories: { essential: true, preferences: false, analytics: false, marketing: false },
+      exempt: [],
+    });
+    expect(record.previous).toEqual({ essential: true, preferences: true, analytics: false, marketing: false });
+    expect(record.id).toBe(ID);
+    // Answers given one by one still hold.
+    expect(state(at(v2('preferences=1&analytics=0&marketing=1'), { config: abroad }))).toMatchObject({
+      decided: true,
+      categories: { preferences: true, analytics: false, marketing: true },
+    });
+  });
+
+  describe('with Global Privacy Control', () => {
+    it('counts the signal as an objection to every exempt category', () => {
+      expect(state(at(undefined, { told: true, gpc: true })).categories).toEqual({
+        essential: true,
+        preferences: false,
+        analytics: false,
+        marketing: false,
+      });
+      expect(state(at(v2('preferences=e&analytics=e&marketing=1', { source: 'p' }), { gpc: true }))).toMatchObject({
+        categories: { preferences: false, analytics: false, marketing: true },
+        exempt: [],
+      });
+    });
+
+    it('but not to one the visitor turned back on one by one', () => {
+      expect(at(v2('preferences=1&analytics=e&marketing=0', { source: 'p' }), { gpc: true }).categories.preferences).toBe(true);
+      expect(at(v2('preferences=1&analytics=e&marketing=0', { source: 'a' }), { gpc: true }).categories.preferences).toBe(true);
+      expect(at(v2('preferences=1&analytics=e&marketing=0', { source: 'h' }), { gpc: true }).categories.preferences).toBe(true);
+      expect(at(v2('preferences=1&analytics=e&marketing=0', { source: 'b' }), { gpc: true }).categories.preferences).toBe(false);
+    });
+
+    it('decides alone when every optional category is exempt or honours it', () => {
+      const exemptOnly = resolveConfig({ categories: { analytics: { exemption: 'statistics' }, marketing: {} } });
+      expect(at(undefined, { config: exemptOnly, gpc: true })).toMatchObject({
+        decided: true,
+        source: 'gpc',
+        categories: { essential: true, analytics: false, marketing: false },
+        exempt: [],
+      });
+      expect(at(undefined, { config: uk, gpc: true }).decided).toBe(true);
+      const withConsent = resolveConfig({ categories: { analytics: { exemption: 'statistics' }, social: {} } });
+      expect(at(undefined, { config: withConsent, gpc: true }).decided).toBe(false);
     });
   });
 });

@@ -606,6 +606,214 @@ describe('Global Privacy Control', () => {
   });
 });
 
+describe('UK exemptions', () => {
+  /** Appearance and statistics under an exemption; marketing needs consent. */
+  const uk: ConsentConfig = {
+    categories: { preferences: { exemption: 'appearance' }, analytics: { exemption: 'statistics' }, marketing: {} },
+  };
+  /** The stored answers of the optional categories, as the cookie holds them. */
+  const storedAnswers = (storage: ConsentStorage) => storage.read()!.split('.')[4];
+
+  describe('a first-time visitor', () => {
+    it('runs exempt categories only from the moment they have been told, without deciding for them', async () => {
+      const { consent, storage } = setup(uk);
+      const ran = vi.fn();
+      const change = vi.fn();
+      consent.whenAllowed('analytics', ran);
+      consent.on('change', change);
+      expect(consent.allowed('analytics')).toBe(false);
+      expect(consent.get().exempt).toEqual([]);
+
+      consent.noticeShown();
+      expect(consent.allowed('preferences')).toBe(true);
+      expect(consent.allowed('analytics')).toBe(true);
+      expect(consent.allowed('marketing')).toBe(false);
+      expect(consent.decided).toBe(false);
+      expect(consent.get().exempt).toEqual(['preferences', 'analytics']);
+      expect(ran).toHaveBeenCalledOnce();
+      // Being told is no choice: nothing is stored, and the banner still asks.
+      expect(storage.read()).toBeUndefined();
+      await vi.waitFor(() => expect(change).toHaveBeenCalledOnce());
+      expect(change.mock.calls[0]![0]).toBe(consent.get());
+    });
+
+    it('is told once: a second notice changes nothing', async () => {
+      const { consent } = setup(uk);
+      consent.noticeShown();
+      const record = consent.get();
+      consent.noticeShown();
+      expect(consent.get()).toBe(record);
+    });
+
+    it('does not need telling without exempt categories', () => {
+      const { consent } = setup({ categories: { analytics: {} } });
+      const record = consent.get();
+      consent.noticeShown();
+      expect(consent.get()).toBe(record);
+      expect(consent.allowed('analytics')).toBe(false);
+    });
+
+    it('counts a choice as being told, so what it leaves alone runs under its exemption', async () => {
+      const { consent, storage } = setup(uk);
+      await consent.save({ marketing: true });
+      expect(consent.get()).toMatchObject({
+        decided: true,
+        categories: { preferences: true, analytics: true, marketing: true },
+        exempt: ['preferences', 'analytics'],
+      });
+      expect(storedAnswers(storage)).toBe('preferences=e&analytics=e&marketing=1');
+    });
+  });
+
+  it('runs exempt categories at once for a returning visitor', async () => {
+    const storage = createMemoryStorage();
+    await setup(uk, { storage }).consent.save({});
+    const { consent } = setup(uk, { storage });
+    expect(consent.allowed('analytics')).toBe(true);
+    expect(consent.get().exempt).toEqual(['preferences', 'analytics']);
+  });
+
+  describe('hiding the message', () => {
+    it('is an acknowledgement, recorded apart from consent', async () => {
+      const { consent, storage } = setup(uk);
+      consent.noticeShown();
+      await consent.save({}, { source: 'banner' });
+      expect(consent.get()).toMatchObject({
+        decided: true,
+        source: 'banner',
+        categories: { essential: true, preferences: true, analytics: true, marketing: false },
+        exempt: ['preferences', 'analytics'],
+      });
+      expect(storedAnswers(storage)).toBe('preferences=e&analytics=e&marketing=0');
+    });
+
+    it('differs from consent given one by one, which leaves the exempt list', async () => {
+      const { consent, storage } = setup(uk);
+      const change = vi.fn();
+      await consent.save({});
+      consent.on('change', change);
+      await consent.save({ analytics: true }, { source: 'panel' });
+      expect(consent.allowed('analytics')).toBe(true);
+      expect(consent.get().exempt).toEqual(['preferences']);
+      expect(storedAnswers(storage)).toBe('preferences=e&analytics=1&marketing=0');
+      // Same categories on, a different footing: listeners hear of it.
+      expect(change).toHaveBeenCalledOnce();
+    });
+  });
+
+  describe('objecting', () => {
+    it('turns an exempt category off, at once and for good', async () => {
+      const { consent, storage } = setup(uk);
+      consent.noticeShown();
+      const change = vi.fn();
+      consent.on('change', change);
+      await consent.save({ analytics: false }, { source: 'panel' });
+      expect(consent.allowed('analytics')).toBe(false);
+      expect(consent.get().exempt).toEqual(['preferences']);
+      expect(storedAnswers(storage)).toBe('preferences=e&analytics=0&marketing=0');
+      expect(change.mock.lastCall![1].categories.analytics).toBe(true);
+      const later = setup(uk, { storage }).consent;
+      later.noticeShown();
+      expect(later.allowed('analytics')).toBe(false);
+    });
+
+    it('is what rejecting does to every exempt category', async () => {
+      const { consent, storage } = setup(uk);
+      consent.noticeShown();
+      await consent.rejectAll({ source: 'banner' });
+      expect(consent.get()).toMatchObject({ categories: { preferences: false, analytics: false, marketing: false }, exempt: [] });
+      expect(storedAnswers(storage)).toBe('preferences=0&analytics=0&marketing=0');
+    });
+
+    it('stops whenAllowed callbacks that were waiting', async () => {
+      const { consent } = setup(uk);
+      const ran = vi.fn();
+      consent.whenAllowed('analytics', ran);
+      await consent.rejectAll();
+      consent.noticeShown();
+      expect(ran).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('accepting', () => {
+    it('grants the categories that need consent and leaves exempt ones under their exemption', async () => {
+      const { consent, storage } = setup(uk);
+      consent.noticeShown();
+      await consent.acceptAll({ source: 'banner' });
+      expect(consent.get()).toMatchObject({
+        categories: { preferences: true, analytics: true, marketing: true },
+        exempt: ['preferences', 'analytics'],
+      });
+      expect(storedAnswers(storage)).toBe('preferences=e&analytics=e&marketing=1');
+    });
+
+    it('keeps a consent already given, and lifts an objection without calling it consent', async () => {
+      const { consent, storage } = setup(uk);
+      await consent.save({ preferences: true, analytics: false });
+      await consent.acceptAll();
+      expect(storedAnswers(storage)).toBe('preferences=1&analytics=e&marketing=1');
+      expect(consent.get()).toMatchObject({ categories: { preferences: true, analytics: true }, exempt: ['analytics'] });
+    });
+  });
+
+  it('keeps exempt categories waiting again after a reset, until the banner is shown again', async () => {
+    const { consent } = setup(uk);
+    await consent.save({});
+    await consent.reset();
+    expect(consent.allowed('analytics')).toBe(false);
+    consent.noticeShown();
+    expect(consent.allowed('analytics')).toBe(true);
+  });
+
+  it('keeps them waiting after another tab reset, until the banner is shown here', async () => {
+    const storage = createMemoryStorage();
+    const { consent } = setup(uk, { storage });
+    await consent.save({});
+    await setup(uk, { storage }).consent.reset();
+    consent.refresh();
+    expect(consent.decided).toBe(false);
+    expect(consent.allowed('analytics')).toBe(false);
+  });
+
+  it('does not let a notice undo a reset in progress', async () => {
+    const storage = createMemoryStorage();
+    const { consent } = setup(uk, { storage });
+    await consent.rejectAll();
+    const reset = consent.reset();
+    consent.noticeShown();
+    await reset;
+    expect(consent.decided).toBe(false);
+    expect(consent.allowed('analytics')).toBe(true);
+  });
+
+  describe('with Global Privacy Control', () => {
+    it('counts the signal as an objection, even once told and after accepting', async () => {
+      const { consent } = setup({ categories: { ...uk.categories, social: {} } }, { gpc: true });
+      consent.noticeShown();
+      expect(consent.allowed('analytics')).toBe(false);
+      await consent.acceptAll({ source: 'banner' });
+      expect(consent.get().categories).toEqual({ essential: true, preferences: false, analytics: false, marketing: false, social: true });
+    });
+
+    it('lets the visitor turn a category back on one by one', async () => {
+      const storage = createMemoryStorage();
+      const { consent } = setup(uk, { gpc: true, storage });
+      await consent.save({ analytics: true }, { source: 'panel' });
+      expect(consent.allowed('analytics')).toBe(true);
+      expect(setup(uk, { gpc: true, storage }).consent.allowed('analytics')).toBe(true);
+    });
+  });
+
+  it('needs consent for everything with exemptions: false', async () => {
+    const { consent, storage } = setup({ ...uk, exemptions: false });
+    consent.noticeShown();
+    expect(consent.allowed('analytics')).toBe(false);
+    await consent.acceptAll();
+    expect(consent.get().exempt).toEqual([]);
+    expect(storedAnswers(storage)).toBe('preferences=1&analytics=1&marketing=1');
+  });
+});
+
 describe('the consent log', () => {
   it('sends each saved record and settles without waiting when not required', async () => {
     const log = vi.fn(() => new Promise<void>(() => {}));

@@ -17,7 +17,7 @@ describe('createConsent (headless)', () => {
   it('keeps the choice in the consent cookie', async () => {
     const consent = track(createConsent());
     await consent.acceptAll();
-    expect(document.cookie).toMatch(/^biscuit_consent=1\.0\.\d+\.a\.preferences=1&analytics=1\.[\da-f]{32}$/);
+    expect(document.cookie).toMatch(/^biscuit_consent=2\.0\.\d+\.a\.preferences=1&analytics=1\.[\da-f]{32}$/);
     expect(track(createConsent()).get()).toEqual(consent.get());
   });
 
@@ -61,7 +61,7 @@ describe('createConsent (headless)', () => {
     const storage = createMemoryStorage();
     const consent = track(createConsent({ storage }));
     await consent.acceptAll();
-    expect(storage.read()).toMatch(/^1\./);
+    expect(storage.read()).toMatch(/^2\./);
     expect(document.cookie).toBe('');
   });
 

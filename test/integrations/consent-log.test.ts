@@ -3,7 +3,7 @@ import { resolveConfig } from '../../src/core/config';
 import { createRecord } from '../../src/core/record';
 import { sendToConsentLog } from '../../src/integrations/consent-log';
 
-const record = createRecord(resolveConfig({}), (name) => name == 'analytics', {
+const record = createRecord(resolveConfig({}), ({ name }) => name == 'analytics', {
   decided: true,
   updatedAt: '2026-11-26T09:30:00.000Z',
   id: '3f9c2a7e0b1d4c6f8a2e5b7d9c0f1a3e',
@@ -25,7 +25,27 @@ describe('sendToConsentLog', () => {
       updatedAt: '2026-11-26T09:30:00.000Z',
       revision: 0,
       categories: { essential: true, preferences: false, analytics: true },
+      exempt: [],
       source: 'banner',
+    });
+  });
+
+  it('tells categories on under an exemption from those granted by consent', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    const config = resolveConfig({ categories: { preferences: { exemption: 'appearance' }, analytics: { exemption: 'statistics' }, marketing: {} } });
+    // Preferences granted by consent, analytics left on under its exemption, marketing refused.
+    const mixed = createRecord(config, ({ name }) => (name == 'preferences' ? true : name == 'analytics' ? null : false), {
+      decided: true,
+      updatedAt: '2026-11-26T09:30:00.000Z',
+      id: '3f9c2a7e0b1d4c6f8a2e5b7d9c0f1a3e',
+      source: 'banner',
+    });
+    await sendToConsentLog('/consent-log', mixed);
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toMatchObject({
+      categories: { essential: true, preferences: true, analytics: true, marketing: false },
+      exempt: ['analytics'],
     });
   });
 

@@ -104,6 +104,21 @@ describe('cookieCleanup', () => {
     await settle();
     expect(reload).toHaveBeenCalledOnce();
   });
+
+  it('deletes the cookies of an exempt category the visitor objects to, as for a withdrawal', async () => {
+    const reload = vi.fn();
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload, hostname: 'localhost', pathname: '/' } as Location);
+    const consent = setup({ reloadOnWithdraw: true, categories: { analytics: { exemption: 'statistics', cookies: ['_ga*'] } } });
+    consent.noticeShown();
+    await consent.save({}, { source: 'banner' });
+    document.cookie = '_ga=1';
+    await settle();
+    // On under its exemption: its cookies stay.
+    expect(document.cookie).toBe('_ga=1');
+    await consent.save({ analytics: false }, { source: 'panel' });
+    await vi.waitFor(() => expect(document.cookie).toBe(''));
+    expect(reload).toHaveBeenCalledOnce();
+  });
 });
 
 describe('cookieCleanup of web storage', () => {

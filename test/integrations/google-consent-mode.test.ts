@@ -85,4 +85,33 @@ describe('googleConsentMode', () => {
     await consent.save({ social: true });
     expect(commands()[2]![2]).toMatchObject({ ad_personalization: 'granted', ad_storage: 'denied' });
   });
+
+  describe('with UK exemptions', () => {
+    const uk: ConsentConfig = { categories: { preferences: { exemption: 'appearance' }, analytics: { exemption: 'statistics' }, marketing: {} } };
+
+    it('keeps the default denied until the visitor is told, then grants what runs under an exemption', () => {
+      const consent = setup(true, uk);
+      expect(commands()).toHaveLength(1);
+      consent.noticeShown();
+      expect(commands()[1]).toEqual([
+        'consent',
+        'update',
+        { ...DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' },
+      ]);
+    });
+
+    it('denies an exempt category the visitor objected to', async () => {
+      const consent = setup(true, uk);
+      consent.noticeShown();
+      await consent.save({ analytics: false });
+      expect(commands().at(-1)![2]).toMatchObject({ analytics_storage: 'denied', functionality_storage: 'granted' });
+    });
+
+    it('grants exempt categories on load for a returning visitor who hid the message', async () => {
+      const storage = createMemoryStorage();
+      await createStore({ config: resolveConfig(uk), storage }).save({}, { source: 'banner' });
+      setup(true, uk, storage);
+      expect(commands()[1]).toEqual(['consent', 'update', { ...DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' }]);
+    });
+  });
 });

@@ -195,6 +195,8 @@ describe('"Accept <category>"', () => {
         updatedAt: consent.get().updatedAt,
         revision: 0,
         categories: { essential: true, marketing: true, analytics: false },
+        // Every body lists the categories on under a UK exemption (issue 14): none here.
+        exempt: [],
         source: 'placeholder',
       });
     } finally {

@@ -29,6 +29,12 @@ describe('cookieTables', () => {
     expect(tables.categories[2]!.rows[0]).toMatchObject({ storage: 'localStorage', setBy: 'YouTube' });
   });
 
+  it("declares the consent cookie's longer lifetime when a choice that grants nothing is kept for less", () => {
+    const expires = (expiresDays: unknown) => cookieTables({ ...config, cookie: { expiresDays } } as typeof config).categories[0]!.rows[0]!.expires;
+    expect(expires({ granted: 365, refused: 180 })).toBe('1 year');
+    expect(expires({ granted: 90, refused: 730 })).toBe('2 years');
+  });
+
   it('heads the tables in the same words as the dialog', () => {
     const { texts, langs } = cookieTables();
     expect([texts.cookieName, texts.cookiePurpose, texts.cookieExpires, texts.cookieSetBy]).toEqual(['Name', 'Purpose', 'Expires', 'Set by']);

@@ -62,12 +62,55 @@ describe('readConsent', () => {
   it('throws ConfigError for a bad config', () => {
     expect(() => readConsent('', { revision: -1 })).toThrow(ConfigError);
   });
+
+  describe('with UK exemptions', () => {
+    const config = { categories: { preferences: { exemption: 'appearance' }, analytics: { exemption: 'statistics' }, marketing: {} } } as const;
+    const header = (choices: string, source = 'b') => `biscuit_consent=2.0.${NOW / 1000 - 60}.${source}.${choices}.${ID}`;
+
+    it('tells categories granted by consent from those on because the visitor did not object', () => {
+      expect(readConsent(header('preferences=1&analytics=e&marketing=0'), config, { now: NOW })).toMatchObject({
+        decided: true,
+        categories: { essential: true, preferences: true, analytics: true, marketing: false },
+        exempt: ['analytics'],
+      });
+      expect(readConsent(header('preferences=0&analytics=e&marketing=0'), config, { now: NOW }).categories.preferences).toBe(false);
+    });
+
+    it('keeps them off for a visitor who has not decided, unless the page itself shows the notice', () => {
+      expect(readConsent('', config, { now: NOW })).toMatchObject({ decided: false, categories: { analytics: false }, exempt: [] });
+      expect(readConsent('', config, { now: NOW, noticeShown: true })).toMatchObject({
+        decided: false,
+        categories: { preferences: true, analytics: true, marketing: false },
+        exempt: ['preferences', 'analytics'],
+      });
+    });
+
+    it('counts Sec-GPC as an objection', () => {
+      expect(readConsent(header('preferences=e&analytics=e&marketing=0'), config, { now: NOW, gpc: '1' }).categories).toEqual({
+        essential: true,
+        preferences: false,
+        analytics: false,
+        marketing: false,
+      });
+      expect(readConsent(header('preferences=e&analytics=1&marketing=0', 'p'), config, { now: NOW, gpc: '1' }).categories.analytics).toBe(true);
+    });
+
+    it('needs consent for everything with exemptions: false', () => {
+      const abroad = { ...config, exemptions: false };
+      expect(readConsent(header('preferences=1&analytics=1&marketing=0'), abroad, { now: NOW })).toMatchObject({ decided: true, exempt: [] });
+      // The visitor never answered the question about analytics: ask it.
+      expect(readConsent(header('preferences=1&analytics=e&marketing=0'), abroad, { now: NOW })).toMatchObject({
+        decided: false,
+        categories: { analytics: false },
+      });
+    });
+  });
 });
 
 describe('serializeConsent', () => {
   it('writes a complete Set-Cookie header value', () => {
     expect(serializeConsent({ analytics: true }, {}, { now: NOW, id: ID })).toBe(
-      `biscuit_consent=1.0.${NOW / 1000}.p.preferences=0&analytics=1.${ID}; Path=/; Max-Age=31536000; SameSite=Lax`,
+      `biscuit_consent=2.0.${NOW / 1000}.p.preferences=0&analytics=1.${ID}; Path=/; Max-Age=31536000; SameSite=Lax`,
     );
   });
 
@@ -77,7 +120,24 @@ describe('serializeConsent', () => {
       { cookie: { name: 'c', domain: 'example.gov.uk', path: '/', expiresDays: 90, sameSite: 'strict' } },
       { secure: true },
     );
-    expect(header).toMatch(/^c=1\.0\.\d+\.p\.preferences=0&analytics=0\.[\da-f]{32}; Path=\/; Domain=example\.gov\.uk; Max-Age=7776000; SameSite=Strict; Secure$/);
+    expect(header).toMatch(/^c=2\.0\.\d+\.p\.preferences=0&analytics=0\.[\da-f]{32}; Path=\/; Domain=example\.gov\.uk; Max-Age=7776000; SameSite=Strict; Secure$/);
+  });
+
+  it('leaves a category with an exemption that the form left out on under it, and objects to one refused', () => {
+    const config = { categories: { analytics: { exemption: 'statistics' }, marketing: {} } } as const;
+    expect(serializeConsent({}, config, { now: NOW, id: ID }).split(';')[0]).toBe(`biscuit_consent=2.0.${NOW / 1000}.p.analytics=e&marketing=0.${ID}`);
+    expect(serializeConsent({ analytics: false }, config, { now: NOW, id: ID }).split(';')[0]).toMatch(/analytics=0&marketing=0/);
+    const record = readConsent(serializeConsent({ marketing: true }, config, { now: NOW }).split(';')[0], config, { now: NOW });
+    expect(record).toMatchObject({ categories: { analytics: true, marketing: true }, exempt: ['analytics'] });
+  });
+
+  it('keeps a choice as long as expiresDays says for what it grants', () => {
+    const config = { cookie: { expiresDays: { granted: 365, refused: 90 } }, categories: { analytics: { exemption: 'statistics' }, marketing: {} } } as const;
+    const maxAge = (choices: Parameters<typeof serializeConsent<typeof config>>[0]) => serializeConsent(choices, config).match(/Max-Age=(\d+)/)![1];
+    expect(maxAge({ marketing: true })).toBe(String(365 * 86400));
+    expect(maxAge({ analytics: true })).toBe(String(365 * 86400));
+    expect(maxAge({})).toBe(String(90 * 86400));
+    expect(maxAge({ analytics: false })).toBe(String(90 * 86400));
   });
 
   it('makes a new consent ID unless given a valid one', () => {
@@ -93,6 +153,7 @@ describe('serializeConsent', () => {
     expect(record).toEqual({
       decided: true,
       categories: { essential: true, analytics: false, marketing: true },
+      exempt: [],
       revision: 3,
       updatedAt: new Date(NOW).toISOString(),
       id: ID,
@@ -104,13 +165,13 @@ describe('serializeConsent', () => {
   it('rejects a source or a time it cannot write, with a clear error', () => {
     for (const source of ['form', 'Panel', '', 7]) {
       expect(() => serializeConsent({}, {}, { source: source as never })).toThrow(
-        'biscuit-consent: serializeConsent() options.source must be "banner", "panel", "api" or "gpc"',
+        'biscuit-consent: serializeConsent() options.source must be "banner", "panel", "api", "gpc" or "placeholder"',
       );
     }
     for (const now of [NaN, Infinity, -1, 1e16, '2026-01-01']) {
       expect(() => serializeConsent({}, {}, { now: now as never })).toThrow('biscuit-consent: serializeConsent() options.now must be milliseconds since 1970');
     }
-    for (const source of ['banner', 'panel', 'api', 'gpc'] as const) {
+    for (const source of ['banner', 'panel', 'api', 'gpc', 'placeholder'] as const) {
       expect(readConsent(serializeConsent({}, {}, { source, now: NOW }).split(';')[0], {}, { now: NOW }).source).toBe(source);
     }
   });
@@ -118,7 +179,7 @@ describe('serializeConsent', () => {
   it('writes a __Host- cookie Secure, on / and without a domain, and reads it back', () => {
     const config = { cookie: { name: '__Host-consent' } };
     const header = serializeConsent({ analytics: true }, config, { now: NOW, id: ID });
-    expect(header).toBe(`__Host-consent=1.0.${NOW / 1000}.p.preferences=0&analytics=1.${ID}; Path=/; Max-Age=31536000; SameSite=Lax; Secure`);
+    expect(header).toBe(`__Host-consent=2.0.${NOW / 1000}.p.preferences=0&analytics=1.${ID}; Path=/; Max-Age=31536000; SameSite=Lax; Secure`);
     expect(readConsent(header.split(';')[0], config, { now: NOW }).categories.analytics).toBe(true);
   });
 

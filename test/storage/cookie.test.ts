@@ -50,6 +50,14 @@ describe('writeCookie and removeCookie', () => {
     expect(written).toHaveLength(1);
   });
 
+  it('keep a choice that grants something for expiresDays.granted days, any other for refused', () => {
+    const written = spyOnCookieWrites();
+    const options = optionsFor({ expiresDays: { granted: 200, refused: 30 } });
+    writeCookie(options, '2.0.1.b.analytics=1&marketing=0.x');
+    writeCookie(options, '2.0.1.b.analytics=e&marketing=0.x');
+    expect(written.map((cookie) => daysUntil(attributesOf(cookie)))).toEqual([200, 30]);
+  });
+
   it('add Secure by themselves on https pages', () => {
     const written = spyOnCookieWrites();
     vi.spyOn(window, 'location', 'get').mockReturnValue({ protocol: 'https:' } as Location);

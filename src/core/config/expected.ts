@@ -36,6 +36,8 @@ export const EXPECTED = {
   signals: 'an array of Consent Mode signals such as "analytics_storage"',
   category: 'a configured category',
   storage: 'an object with read, write and remove methods',
+  exemption: '"statistics" or "appearance"',
+  notExempt: 'left out: essential and advertising categories (mapped to an ad_ Consent Mode signal) cannot be exempt',
 } as const;
 
 /** The name of what a field must be: a key of `EXPECTED`. */

@@ -8,6 +8,7 @@ import { own } from '../own';
 import { EXPECTED, type Expected } from './expected';
 import { check, Invalid, resolveObject } from './rules';
 import { CONFIG_SCHEMA, type ResolvedConfig } from './schema';
+import { DEFAULT_CONSENT_MODE_MAPPING } from './types';
 
 export type { Expected } from './expected';
 export type { ResolvedCategory, ResolvedConfig, ResolvedCookie } from './schema';
@@ -42,6 +43,7 @@ function checkConfig(config: unknown, unknown: (keys: string[]) => void): Resolv
   if (extra.length) unknown(extra);
 
   const { cookie, googleConsentMode, categories } = resolved;
+  const mapping = (googleConsentMode && googleConsentMode.mapping) || {};
   // Browsers drop a SameSite=None cookie that is not Secure, and a prefixed
   // name that breaks its prefix's rules (checked without regard to case).
   check(cookie.sameSite != 'none' || cookie.secure !== false, 'cookie.secure', 'secureForNone');
@@ -53,8 +55,19 @@ function checkConfig(config: unknown, unknown: (keys: string[]) => void): Resolv
     check(!cookie.domain, 'cookie.domain', 'noDomainForHost');
     check(cookie.path == '/', 'cookie.path', 'rootPathForHost');
   }
-  for (const name of Object.keys(googleConsentMode?.mapping || {})) {
+  for (const name of Object.keys(mapping)) {
     check(categories.some((category) => category.name == name), `googleConsentMode.mapping.${name}`, 'category');
   }
-  return resolved;
+  for (const { name, essential, exemption } of categories) {
+    // Advertising never qualifies, Consent Mode on or off: a category's signals
+    // (its mapping, else the default one, which maps `marketing` to ads) tell it.
+    const signals = `${own(mapping, name) || own(DEFAULT_CONSENT_MODE_MAPPING, name)}`;
+    check(
+      !exemption || !(essential || signals.includes('ad_')),
+      `categories.${name}.exemption`,
+      'notExempt',
+    );
+  }
+  // Written exemptions are checked above either way; off, the categories need consent.
+  return resolved.exemptions ? resolved : { ...resolved, categories: categories.map((category) => ({ ...category, exemption: undefined })) };
 }

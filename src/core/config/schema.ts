@@ -27,6 +27,7 @@ import {
   type ConsentModeSignal,
   type CookieConfig,
   type CookieDeclaration,
+  type ConsentLifetimes,
   type CookiePattern,
   type GoogleConsentModeConfig,
   type LocalizedText,
@@ -87,6 +88,8 @@ const categorySchema = (name: string) =>
     gpc: field(isBoolean, 'boolean', name == 'marketing'),
     /** Declared in its cookie table; deleted while the category is not granted. */
     cookies: cookieList,
+    /** As configured; `resolveConfig` leaves it out everywhere under `exemptions: false`. */
+    exemption: field(oneOf('statistics', 'appearance'), 'exemption'),
   }) satisfies Schema<CategoryConfig>;
 
 /** A category after validation, with defaults filled in. */
@@ -108,6 +111,15 @@ const categories: Rule<readonly ResolvedCategory[]> = (value = { preferences: {}
   return ['essential', ...names].map((name) => resolveCategory(name, own(value, name), `${path}.${name}`));
 };
 
+const days = wholeNumber(1, 730, 'days', 365);
+
+/** One lifetime for every choice, or one for choices that grant something and one for those that do not. */
+const lifetimes: Rule<Required<Readonly<ConsentLifetimes>>> = (value, path) => {
+  if (isPlain(value)) return resolveObject(value, { granted: days, refused: days } satisfies Schema<ConsentLifetimes>, path);
+  const both = days(value, path);
+  return { granted: both, refused: both };
+};
+
 const cookieSchema = {
   // RFC 6265 token characters that js-cookie writes as they are (it would
   // percent-encode a "%", and the cookie would never read back).
@@ -115,7 +127,8 @@ const cookieSchema = {
   /** Shared with subdomains when set; the current host only when not. */
   domain: field(matches(/^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i), 'domain'),
   path: field(matches(/^\/[^;\0- ]*$/), 'path', '/'),
-  expiresDays: wholeNumber(1, 730, 'days', 365),
+  /** Always `{ granted, refused }`. */
+  expiresDays: lifetimes,
   /** Lower case, whatever case the config used. */
   sameSite: (value, path) =>
     field(matches(/^(lax|strict|none)$/i), 'sameSite', 'lax')(value, path).toLowerCase() as 'lax' | 'strict' | 'none',
@@ -190,6 +203,7 @@ export const CONFIG_SCHEMA = {
   nonce: field(isString, 'string'),
   /** `undefined`: the cookie. */
   storage: field(isStorage, 'storage'),
+  exemptions: field(isBoolean, 'boolean', true),
 } satisfies Schema<ConsentConfig>;
 
 /** A validated config with every default filled in. */

@@ -52,6 +52,25 @@ export interface CategoryConfig {
    * table, and deleted while it is not granted (refused, withdrawn, or not yet chosen).
    */
   cookies?: readonly CookieEntry[];
+  /**
+   * Run under a UK exemption (PECR Schedule A1) instead of consent: on unless
+   * the visitor objects, once they have been told. `statistics`: counting how
+   * the site is used, only to improve it; `appearance`: remembering how the
+   * visitor wants it to look or work. Never for advertising, nor for an
+   * essential category. Top-level `exemptions: false` turns every one off.
+   */
+  exemption?: Exemption;
+}
+
+/** The UK exemptions a category may run under (PECR Schedule A1, paragraphs on statistics and appearance). */
+export type Exemption = 'statistics' | 'appearance';
+
+/** How long a choice is kept, in days (1–730), by what it grants. */
+export interface ConsentLifetimes {
+  /** A choice that grants some optional category by consent. Default 365. */
+  granted?: number;
+  /** A choice that grants none: a refusal, an objection, or a message hidden while exempt categories run. Default 365. */
+  refused?: number;
 }
 
 /** Where and how the consent cookie is kept. */
@@ -66,8 +85,8 @@ export interface CookieConfig {
   domain?: string;
   /** Default `/`. */
   path?: string;
-  /** How long a choice is kept, in days (1–730). Default 365. */
-  expiresDays?: number;
+  /** How long a choice is kept, in days (1–730): one figure, or one for choices that grant something and one for those that do not. Default 365. */
+  expiresDays?: number | ConsentLifetimes;
   /** Default `lax`. */
   sameSite?: 'lax' | 'strict' | 'none' | 'Lax' | 'Strict' | 'None';
   /** Default: `true` on https pages. */
@@ -134,6 +153,11 @@ export interface ConsentConfig<C extends string = string> {
   nonce?: string;
   /** Keep the choice somewhere other than the cookie (tests, previews, server rendering). */
   storage?: ConsentStorage;
+  /**
+   * `false` turns every category's `exemption` off, so everything optional
+   * needs consent: set it for visitors outside the UK. Default `true`.
+   */
+  exemptions?: boolean;
 }
 
 /** The category names of a config, or the default ones when it lists none. */
@@ -153,3 +177,15 @@ export const CONSENT_MODE_SIGNALS: readonly ConsentModeSignal[] = [
   'personalization_storage',
   'security_storage',
 ];
+
+/**
+ * The Consent Mode signals each category the library knows grants, unless
+ * `googleConsentMode.mapping` says otherwise. Also what tells an advertising
+ * category (one mapped to an `ad_` signal), which can never be exempt.
+ */
+export const DEFAULT_CONSENT_MODE_MAPPING: Readonly<Record<string, readonly ConsentModeSignal[]>> = {
+  essential: ['security_storage'],
+  preferences: ['functionality_storage', 'personalization_storage'],
+  analytics: ['analytics_storage'],
+  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+};

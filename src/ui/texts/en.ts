@@ -1,6 +1,8 @@
 import { enBanner } from './en-banner';
 import { enDialog } from './en-dialog';
+import { enExempt } from './en-exempt';
 import { enPlaceholder } from './en-placeholder';
+import type { ExemptTextKey } from './exempt-keys';
 
 /**
  * Every English text of the UI, the default language: the documented default
@@ -10,9 +12,9 @@ import { enPlaceholder } from './en-placeholder';
  * is none). Category titles and descriptions come from
  * `DEFAULT_CATEGORY_TEXTS` in the core, or from `category.<name>.title` /
  * `category.<name>.description` keys. The UI's chunks each take their part:
- * en-banner.ts, en-dialog.ts, en-placeholder.ts.
+ * en-banner.ts, en-dialog.ts, en-placeholder.ts, en-exempt.ts.
  */
-export const en = { ...enBanner, ...enDialog, ...enPlaceholder };
+export const en = { ...enBanner, ...enDialog, ...enPlaceholder, ...enExempt };
 
 /** The name of a text the UI shows. */
 export type TextKey = keyof typeof en;
@@ -20,8 +22,11 @@ export type TextKey = keyof typeof en;
 /** The name of a text of the banner (or one every piece shares). */
 export type BannerTextKey = keyof typeof enBanner;
 
-/** The name of a text of the banner or of the dialog: what the dialog and the cookies-page form show. */
-export type DialogFormTextKey = BannerTextKey | keyof typeof enDialog;
+/**
+ * The name of a text of the banner or of the dialog: what the dialog and the
+ * cookies-page form show (with the texts about UK exemptions, on sites with them).
+ */
+export type DialogFormTextKey = BannerTextKey | keyof typeof enDialog | ExemptTextKey;
 
 /**
  * Texts in one language (by default the banner's and the dialog's). `langs` maps each

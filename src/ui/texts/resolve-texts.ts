@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../../core/config';
 import { warn as warnOnConsole } from '../../core/report';
 import { COMPUTED_TEXT_KEY, DIALOG_TEXT_KEYS } from './dialog-keys';
+import { EXEMPT_TEXT_KEYS } from './exempt-keys';
 import type { BannerTextKey, Texts } from './en';
 import { enBanner } from './en-banner';
 import { PLACEHOLDER_TEXT_KEYS } from './placeholder-keys';
@@ -84,7 +85,7 @@ export async function resolveTexts(
   };
 
   const names = config.categories.map((category) => category.name);
-  const known: string[] = [...Object.keys(enBanner), ...DIALOG_TEXT_KEYS, COMPUTED_TEXT_KEY, ...PLACEHOLDER_TEXT_KEYS];
+  const known: string[] = [...Object.keys(enBanner), ...DIALOG_TEXT_KEYS, COMPUTED_TEXT_KEY, ...PLACEHOLDER_TEXT_KEYS, ...EXEMPT_TEXT_KEYS];
   const unknown = Object.keys(configured).flatMap((tag) =>
     Object.keys(configured[tag]!)
       .filter((key) => !known.includes(key) && !names.some((name) => key == `category.${name}.title` || key == `category.${name}.description`))
