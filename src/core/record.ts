@@ -163,7 +163,7 @@ export function recordFromStored(
 ): ConsentRecord {
   const seconds = Math.floor(now / 1000);
   const optional = config.categories.filter((category) => !category.essential);
-  const choices = (stored && stored.choices) || {};
+  const choices = stored?.choices || {};
   // A choice is kept as long as its kind is: one that grants something, or one that does not.
   const lifetime = config.cookie.expiresDays[Object.values(choices).includes(true) ? 'granted' : 'refused'];
   const current = stored && stored.updatedAt <= seconds + CLOCK_SKEW && seconds - stored.updatedAt < lifetime * DAY;

@@ -64,7 +64,7 @@ const asking = (state: BannerState | undefined) => state == 'question' || state 
 export function createBanner({ texts: own, href, fixed, exempt, onAction, onIntent }: BannerOptions): Banner {
   const texts = exempt ? { ...own, ...exempt.texts, langs: { ...own.langs, ...exempt.texts.langs } } : (own as Texts<BannerTextKey | ExemptTextKey>);
   const { langs } = texts;
-  const only = exempt && exempt.only;
+  const only = exempt?.only;
   const inner = h('div', { class: 'bc-inner' });
   // data-nosnippet keeps the banner's words out of search results, as on GOV.UK.
   const element = h('div', { class: fixed ? 'bc-banner bc-fixed' : 'bc-banner', role: 'region', 'aria-label': texts.bannerLabel, 'data-nosnippet': 'true' }, inner);

@@ -61,8 +61,8 @@ export function createDialog(view: View): Dialog {
   const texts = {
     ...view.texts.texts,
     ...own,
-    ...(exempt && exempt.texts),
-    langs: { ...view.texts.texts.langs, ...own.langs, ...(exempt && exempt.texts.langs) },
+    ...exempt?.texts,
+    langs: { ...view.texts.texts.langs, ...own.langs, ...(exempt?.texts.langs) },
   } as Texts;
   const lang = view.texts.lang;
   const tableText: DeclarationText = (key) =>

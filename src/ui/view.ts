@@ -226,7 +226,7 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
       // Hidden, or answered from elsewhere, in the meantime.
       if (shown != 'question' && shown != 'error') return;
       if (ok && action == 'acknowledge') return render(undefined, bannerOpener);
-      render(ok ? (action == 'accept' ? 'accepted' : exempt && exempt.only ? 'turnedOff' : 'rejected') : 'error');
+      render(ok ? (action == 'accept' ? 'accepted' : exempt?.only ? 'turnedOff' : 'rejected') : 'error');
       if (ok) view.focusNotice(root);
     });
   }

@@ -43,7 +43,7 @@ function checkConfig(config: unknown, unknown: (keys: string[]) => void): Resolv
   if (extra.length) unknown(extra);
 
   const { cookie, googleConsentMode, categories } = resolved;
-  const mapping = (googleConsentMode && googleConsentMode.mapping) || {};
+  const mapping = googleConsentMode?.mapping || {};
   // Browsers drop a SameSite=None cookie that is not Secure, and a prefixed
   // name that breaks its prefix's rules (checked without regard to case).
   check(cookie.sameSite != 'none' || cookie.secure !== false, 'cookie.secure', 'secureForNone');
