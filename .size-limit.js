@@ -17,7 +17,10 @@ const NOT_MET = { returning: 7480, first: 11_340, accept: 12_570, core: 7300 };
 const LAZY_CHUNKS = JSON.parse(readFileSync(new URL('./src/lazy-chunks.json', import.meta.url), 'utf8'));
 const inBrowser = (file) => `dist/browser/${file}`;
 /** The lazy chunks counted in `budget` ("first visit" or "accept"). */
-const chunksIn = (budget) => Object.keys(LAZY_CHUNKS).filter((name) => LAZY_CHUNKS[name].budget == budget).map((name) => inBrowser(`biscuit-${name}.js`));
+const chunksIn = (budget) =>
+  Object.keys(LAZY_CHUNKS)
+    .filter((name) => LAZY_CHUNKS[name].budget == budget)
+    .map((name) => inBrowser(`biscuit-${name}.js`));
 /** The files exactly as shipped: re-bundling would minify them again with esbuild. */
 const shipped = { disablePlugins: ['@size-limit/esbuild'] };
 const limited = (budget, name) => {

@@ -70,10 +70,7 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 const BLOCKED = 50;
 /** jsdom's script runs are slow and noisy: give these benchmarks more time than the default 500 ms. */
 const SLOW = { time: 3000, warmupTime: 500 };
-const blockedScripts = Array.from(
-  { length: BLOCKED },
-  (_, i) => `<script type="text/plain" data-consent="analytics" id="s${i}">void 0</script>`,
-).join('');
+const blockedScripts = Array.from({ length: BLOCKED }, (_, i) => `<script type="text/plain" data-consent="analytics" id="s${i}">void 0</script>`).join('');
 
 /** Puts 50 blocked scripts in the page. */
 function prepare() {
@@ -93,25 +90,37 @@ describe(`activating ${BLOCKED} blocked scripts (jsdom)`, () => {
     document.body.innerHTML = '';
   });
 
-  bench(`baseline: only put ${BLOCKED} blocked scripts in the page (subtract from the others)`, async () => {
-    prepare();
-    await settle();
-  }, SLOW);
+  bench(
+    `baseline: only put ${BLOCKED} blocked scripts in the page (subtract from the others)`,
+    async () => {
+      prepare();
+      await settle();
+    },
+    SLOW,
+  );
 
-  bench(`returning visitor: createStore with the blocker runs ${BLOCKED} granted scripts`, async () => {
-    prepare();
-    const consent = createStore({ config, storage: createMemoryStorage(COOKIE), now: () => now, plugins: [blocker({ watcher: createDomWatcher() })] });
-    await settle();
-    expectActivated();
-    consent.destroy();
-  }, SLOW);
+  bench(
+    `returning visitor: createStore with the blocker runs ${BLOCKED} granted scripts`,
+    async () => {
+      prepare();
+      const consent = createStore({ config, storage: createMemoryStorage(COOKIE), now: () => now, plugins: [blocker({ watcher: createDomWatcher() })] });
+      await settle();
+      expectActivated();
+      consent.destroy();
+    },
+    SLOW,
+  );
 
-  bench(`first visit: acceptAll() activates ${BLOCKED} blocked scripts`, async () => {
-    prepare();
-    const consent = createStore({ config, storage: createMemoryStorage(), now: () => now, plugins: [blocker({ watcher: createDomWatcher() })] });
-    await consent.acceptAll();
-    await settle();
-    expectActivated();
-    consent.destroy();
-  }, SLOW);
+  bench(
+    `first visit: acceptAll() activates ${BLOCKED} blocked scripts`,
+    async () => {
+      prepare();
+      const consent = createStore({ config, storage: createMemoryStorage(), now: () => now, plugins: [blocker({ watcher: createDomWatcher() })] });
+      await consent.acceptAll();
+      await settle();
+      expectActivated();
+      consent.destroy();
+    },
+    SLOW,
+  );
 });

@@ -104,7 +104,10 @@ async function profile(scenario = 'returning') {
     }
     const show = (title, table) => {
       console.log(`\n${title} (ms per page view, mean of ${RUNS}; sampling inflates it, compare rows only)`);
-      for (const [key, ms] of Object.entries(table).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(3).padStart(8)}  ${key}`);
+      for (const [key, ms] of Object.entries(table)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25))
+        console.log(`${ms.toFixed(3).padStart(8)}  ${key}`);
     };
     show(`biscuit-consent, ${scenario} visitor: self time`, self);
     show(`biscuit-consent, ${scenario} visitor: total time`, total);
@@ -146,7 +149,11 @@ async function accept() {
   });
   console.log(`accept click → (median of ${RUNS}, ms)`);
   for (const [name, table] of Object.entries(steps)) {
-    console.log(`${name.padEnd(24)} ${Object.entries(table).map(([step, values]) => `${step} ${median(values).toFixed(1)}`).join('   ')}`);
+    console.log(
+      `${name.padEnd(24)} ${Object.entries(table)
+        .map(([step, values]) => `${step} ${median(values).toFixed(1)}`)
+        .join('   ')}`,
+    );
   }
 }
 

@@ -294,7 +294,11 @@ async function clickAndTime(page, selector, rest = REST_MS) {
 async function withBanner(browser, origin, lib, options, visit) {
   const opened = await openPage(browser, origin, lib, { ...options, poll: true });
   try {
-    const bannerMs = await within(opened.page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
+    const bannerMs = await within(
+      opened.page.evaluate(() => window.__bench.banner),
+      TIMEOUT_MS,
+      `${lib.name}'s banner`,
+    );
     await opened.page.waitForTimeout(SETTLE_MS);
     await opened.network.quiet();
     return await visit({ ...opened, bannerMs });
@@ -312,12 +316,21 @@ async function withBanner(browser, origin, lib, options, visit) {
 export function firstVisit(browser, origin, lib, options) {
   return withBanner(browser, origin, lib, options, async ({ page, network: requests, errors, metrics, bannerMs }) => {
     const { scriptMs, taskMs, layoutMs, styleMs } = await metrics.read();
-    const before = await page.evaluate(() => ({ cls: window.__bench.cls, shifts: window.__bench.shifts, ran: window.__analyticsRan, elements: document.getElementsByTagName('*').length }));
+    const before = await page.evaluate(() => ({
+      cls: window.__bench.cls,
+      shifts: window.__bench.shifts,
+      ran: window.__analyticsRan,
+      elements: document.getElementsByTagName('*').length,
+    }));
     const files = requests.files();
     if (before.ran !== undefined) errors.push('the blocked analytics script ran before consent');
 
     const { latency: acceptLatency, clickAt } = await clickAndTime(page, lib.accept);
-    const ranMs = await within(page.evaluate(() => window.__bench.ran), TIMEOUT_MS, 'the analytics script after accept');
+    const ranMs = await within(
+      page.evaluate(() => window.__bench.ran),
+      TIMEOUT_MS,
+      'the analytics script after accept',
+    );
     await requests.quiet();
     const count = await page.evaluate(() => window.__analyticsCount);
     if (count !== 1) errors.push(`the analytics script ran ${count} times`);
@@ -376,7 +389,11 @@ export function customiseVisit(browser, origin, lib, options) {
 export async function returningVisit(browser, origin, lib, options) {
   const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { ...options, poll: false });
   try {
-    const analyticsMs = await within(page.evaluate(() => window.__bench.ran), TIMEOUT_MS, `the analytics script (${lib.name}, returning)`);
+    const analyticsMs = await within(
+      page.evaluate(() => window.__bench.ran),
+      TIMEOUT_MS,
+      `the analytics script (${lib.name}, returning)`,
+    );
     await page.waitForTimeout(SETTLE_MS);
     await requests.quiet();
     const { scriptMs, taskMs, layoutMs, styleMs } = await metrics.read();
@@ -411,7 +428,11 @@ export async function returningVisit(browser, origin, lib, options) {
 export async function recordConsent(browser, origin, lib) {
   const { context, page, network: requests, errors } = await openPage(browser, origin, lib, { poll: true, size: 'small' });
   try {
-    await within(page.evaluate(() => window.__bench.banner), TIMEOUT_MS, `${lib.name}'s banner`);
+    await within(
+      page.evaluate(() => window.__bench.banner),
+      TIMEOUT_MS,
+      `${lib.name}'s banner`,
+    );
     await page.evaluate(lib.grantAnalyticsOnly);
     await page.waitForTimeout(SETTLE_MS);
     await requests.quiet();

@@ -25,7 +25,11 @@ const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /** `size-limit --json`, keyed by what each check measures (see CHECKED in .size-limit.js). */
 export function measureSizes() {
-  const output = execFileSync(process.execPath, [join(ROOT, 'node_modules/size-limit/bin.js'), '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const output = execFileSync(process.execPath, [join(ROOT, 'node_modules/size-limit/bin.js'), '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const checks = JSON.parse(output);
   return Object.fromEntries(CHECKED.map((key, i) => [key, checks[i].size]));
 }
@@ -49,7 +53,11 @@ export function sizeAndSpeed(sizes, results) {
     ['a first visit, until the banner shows, no interaction: the script, `biscuit.css`, `biscuit-banner.js`', kb(sizes.first), budget('first')],
     ['a first visit and what a click on Accept fetches (`biscuit-writer.js`, with js-cookie)', kb(sizes.accept), budget('accept')],
     ['`biscuit-consent/core`, `createConsent` as an app bundles it up front', kb(sizes.core), budget('core')],
-    ['the "Customise cookies" dialog and cookies-page form (`biscuit-dialog.js`, Preact included, and `.css`), when the visitor heads for them', kb(sizes.dialog), ''],
+    [
+      'the "Customise cookies" dialog and cookies-page form (`biscuit-dialog.js`, Preact included, and `.css`), when the visitor heads for them',
+      kb(sizes.dialog),
+      '',
+    ],
     ['the embed placeholders (`biscuit-placeholders.js` and `.css`), on a page with a blocked embed that is not allowed', kb(sizes.placeholders), ''],
     ['`biscuit-consent/react` / `biscuit-consent/preact` (React or Preact not counted)', `${kb(sizes.react)} / ${kb(sizes.preact)}`, ''],
   ];
@@ -58,10 +66,12 @@ export function sizeAndSpeed(sizes, results) {
   const at = (size, throttle = 1) => `${size}@${throttle}x`;
   /** "7.2 / 9.5 / 13.6 ms" over the page sizes, for one library. */
   const across = (key, id, throttle, pages = sizes3) =>
-    pages.map((size) => {
-      const each = figure(results, at(size, throttle), key, id);
-      return each.n ? format(each.median, 'ms').replace(' ms', '') : 'n/a';
-    }).join(' / ') + ' ms';
+    pages
+      .map((size) => {
+        const each = figure(results, at(size, throttle), key, id);
+        return each.n ? format(each.median, 'ms').replace(' ms', '') : 'n/a';
+      })
+      .join(' / ') + ' ms';
   const bytes = (key, id) => {
     const each = figure(results, at(sizes3[0]), key, id);
     return each.n ? kb(each.median) : 'n/a';
@@ -80,7 +90,11 @@ export function sizeAndSpeed(sizes, results) {
       ['rejectLatency', 'reject'],
       ['customiseLatency', 'customise, until the dialog is visible'],
       ['saveLatency', 'save in the dialog'],
-    ].map(([key, what]) => [`interaction latency at ${meta.interactionThrottle}× CPU throttling: ${what}`, pageNames(interactive), ...libs.map((id) => across(key, id, meta.interactionThrottle, interactive))]),
+    ].map(([key, what]) => [
+      `interaction latency at ${meta.interactionThrottle}× CPU throttling: ${what}`,
+      pageNames(interactive),
+      ...libs.map((id) => across(key, id, meta.interactionThrottle, interactive)),
+    ]),
   ];
 
   const lines = targets(results);
@@ -95,11 +109,16 @@ export function sizeAndSpeed(sizes, results) {
   return [
     SECTION_START,
     '',
-    'Min + brotli (1 KB = 1000 bytes), the script-tag files exactly as shipped, checked by `npm test` (size-limit) with the budgets as the limits; where a budget is not met, the limit is today\'s size, so any growth still fails:',
+    "Min + brotli (1 KB = 1000 bytes), the script-tag files exactly as shipped, checked by `npm test` (size-limit) with the budgets as the limits; where a budget is not met, the limit is today's size, so any growth still fails:",
     '',
     markdownTable(['what a browser downloads', 'size', 'budget'], sizeRows),
     '',
-    `\`npm run bench\` compares biscuit-consent with ${libs.filter((id) => id != OURS).map((id) => `${meta.libraries[id].name} ${meta.libraries[id].version}`).join(', ')} in Chromium ${meta.chromium.split('.')[0]}, each set up as its documentation says, with the same blocked analytics script in \`<head>\`, on three pages: ${sizes3.map((size) => meta.sizes[size].label).join('; ')}. The method is in [\`bench/README.md\`](bench/README.md); the last run (${meta.date.slice(0, 10)}, ${meta.runs} runs, median; machine load average ${meta.loadAverageAtStart[0]} on ${meta.machine.split(',')[0]}) is in [\`bench/results.md\`](bench/results.md). Script time is main-thread CPU time; interaction latency is Event Timing's (the figure behind INP), the pointer resting ${meta.restMs} ms on the button first.`,
+    `\`npm run bench\` compares biscuit-consent with ${libs
+      .filter((id) => id != OURS)
+      .map((id) => `${meta.libraries[id].name} ${meta.libraries[id].version}`)
+      .join(
+        ', ',
+      )} in Chromium ${meta.chromium.split('.')[0]}, each set up as its documentation says, with the same blocked analytics script in \`<head>\`, on three pages: ${sizes3.map((size) => meta.sizes[size].label).join('; ')}. The method is in [\`bench/README.md\`](bench/README.md); the last run (${meta.date.slice(0, 10)}, ${meta.runs} runs, median; machine load average ${meta.loadAverageAtStart[0]} on ${meta.machine.split(',')[0]}) is in [\`bench/results.md\`](bench/results.md). Script time is main-thread CPU time; interaction latency is Event Timing's (the figure behind INP), the pointer resting ${meta.restMs} ms on the button first.`,
     '',
     markdownTable(['figure', 'pages', ...libs.map((id) => meta.libraries[id].name)], benchRows),
     '',
@@ -107,7 +126,10 @@ export function sizeAndSpeed(sizes, results) {
       ? `Not met in that run (each target of issue 10 is listed, met or not, in \`bench/results.md\`):\n\n${unmet.map((line) => `- ${line.text}`).join('\n')}`
       : 'Every target of issue 10 was met in that run (see `bench/results.md`).',
     ...(close.length
-      ? ['', `Within run-to-run spread (the ranges of the runs overlap with ${meta.libraries[reference].name}'s): ${close.map(([what, pages]) => `${what} on the ${pageNames(pages)} page${pages.length > 1 ? 's' : ''}`).join('; ')}.`]
+      ? [
+          '',
+          `Within run-to-run spread (the ranges of the runs overlap with ${meta.libraries[reference].name}'s): ${close.map(([what, pages]) => `${what} on the ${pageNames(pages)} page${pages.length > 1 ? 's' : ''}`).join('; ')}.`,
+        ]
       : []),
     '',
     SECTION_END,

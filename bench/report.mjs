@@ -30,7 +30,10 @@ export function targets(results) {
   const spread = (a, b) => (overlaps(a, b) ? ' (ranges overlap: within run-to-run spread)' : '');
   const sizes = Object.keys(meta.sizes);
   for (const throttle of meta.throttles) {
-    for (const [key, who] of [['returningScriptMs', 'returning visitor'], ['firstScriptMs', 'first visit']]) {
+    for (const [key, who] of [
+      ['returningScriptMs', 'returning visitor'],
+      ['firstScriptMs', 'first visit'],
+    ]) {
       const small = figure(results, `small@${throttle}x`, key, OURS);
       const stress = figure(results, `stress@${throttle}x`, key, OURS);
       if (small.n && stress.n) {
@@ -52,7 +55,12 @@ export function targets(results) {
       }
     }
   }
-  for (const [key, what] of [['acceptLatency', 'accept'], ['rejectLatency', 'reject'], ['customiseLatency', 'customise (until the dialog is visible)'], ['saveLatency', 'save']]) {
+  for (const [key, what] of [
+    ['acceptLatency', 'accept'],
+    ['rejectLatency', 'reject'],
+    ['customiseLatency', 'customise (until the dialog is visible)'],
+    ['saveLatency', 'save'],
+  ]) {
     for (const size of sizes) {
       const at = `${size}@${meta.interactionThrottle}x`;
       const own = figure(results, at, key, OURS);
@@ -63,9 +71,16 @@ export function targets(results) {
         text: `Interaction latency, ${what}, ${placeLabel(results, at)}: ${format(own.median, 'ms')} vs ${results.meta.libraries[reference].name} ${format(theirs.median, 'ms')}${spread(own, theirs)}`,
       });
       if (key == 'customiseLatency') {
-        lines.push({ ok: own.max <= 100, text: `"Customise cookies" shows the dialog within 100 ms of the click, ${placeLabel(results, at)}: slowest run ${format(own.max, 'ms')}, median ${format(own.median, 'ms')}` });
+        lines.push({
+          ok: own.max <= 100,
+          text: `"Customise cookies" shows the dialog within 100 ms of the click, ${placeLabel(results, at)}: slowest run ${format(own.max, 'ms')}, median ${format(own.median, 'ms')}`,
+        });
         const hurried = figure(results, at, 'hurriedCustomiseLatency', OURS);
-        if (hurried.n) lines.push({ ok: hurried.max <= 100, text: `… and when the click comes the moment the pointer arrives (no time to fetch ahead): slowest run ${format(hurried.max, 'ms')}, median ${format(hurried.median, 'ms')}` });
+        if (hurried.n)
+          lines.push({
+            ok: hurried.max <= 100,
+            text: `… and when the click comes the moment the pointer arrives (no time to fetch ahead): slowest run ${format(hurried.max, 'ms')}, median ${format(hurried.median, 'ms')}`,
+          });
       }
     }
   }
@@ -78,8 +93,14 @@ export function targets(results) {
     const own = bytes(key);
     if (own.n) lines.push({ ok: own.max <= budget, text: `Bytes, ${what}: ${format(own.max, 'bytes')} (budget ${format(budget, 'bytes')})` });
   }
-  const cls = Object.keys(results.figures).map((at) => figure(results, at, 'cls', OURS)).filter((each) => each.n);
-  if (cls.length) lines.push({ ok: cls.every((each) => each.max < 0.005), text: `CLS 0.00 in the default configuration: worst run ${format(Math.max(...cls.map((each) => each.max)), 'cls')}` });
+  const cls = Object.keys(results.figures)
+    .map((at) => figure(results, at, 'cls', OURS))
+    .filter((each) => each.n);
+  if (cls.length)
+    lines.push({
+      ok: cls.every((each) => each.max < 0.005),
+      text: `CLS 0.00 in the default configuration: worst run ${format(Math.max(...cls.map((each) => each.max)), 'cls')}`,
+    });
   return lines;
 }
 
@@ -87,7 +108,11 @@ function placeTable(results, at) {
   const { meta } = results;
   const libs = Object.keys(meta.libraries);
   const floors = Object.keys(meta.floors);
-  const header = [`Figure (median, min–max, ×ratio to ${meta.libraries[meta.reference].name})`, ...libs.map((id) => meta.libraries[id].name), ...floors.map((id) => meta.floors[id].name)];
+  const header = [
+    `Figure (median, min–max, ×ratio to ${meta.libraries[meta.reference].name})`,
+    ...libs.map((id) => meta.libraries[id].name),
+    ...floors.map((id) => meta.floors[id].name),
+  ];
   const rows = results.metrics
     .filter((metric) => results.figures[at]?.[metric.key])
     .map((metric) => [
@@ -109,7 +134,12 @@ export function report(results) {
     ['first', 'accept', 'returning'].map((scenario) => [
       meta.libraries[id].name,
       { first: 'first visit', accept: 'first visit + accept', returning: 'returning' }[scenario],
-      files[id][scenario].map((file) => `\`${file.path.replace(/^\/lib\/[^/]+\//, '')}\` ${format(file.raw, 'bytes')} / ${format(file.gzip, 'bytes')} / ${format(file.brotli, 'bytes')}`).join('<br>') || 'n/a',
+      files[id][scenario]
+        .map(
+          (file) =>
+            `\`${file.path.replace(/^\/lib\/[^/]+\//, '')}\` ${format(file.raw, 'bytes')} / ${format(file.gzip, 'bytes')} / ${format(file.brotli, 'bytes')}`,
+        )
+        .join('<br>') || 'n/a',
     ]),
   );
   const problems = Object.entries(errors)
@@ -144,6 +174,8 @@ export function report(results) {
     '',
     '## Problems seen during the runs',
     '',
-    problems.length ? problems.join('\n') : 'None: every banner showed, no blocked script ran before consent or twice, every returning visitor got no banner, and no page logged an error.',
+    problems.length
+      ? problems.join('\n')
+      : 'None: every banner showed, no blocked script ran before consent or twice, every returning visitor got no banner, and no page logged an error.',
   ].join('\n');
 }

@@ -21,13 +21,31 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../examples/chromium.mjs';
 import { FLOORS, LIBRARIES, REFERENCE } from './libraries.mjs';
-import { CHROMIUM_ARGS, CONTEXT_OPTIONS, customiseVisit, EVENT_TIMING_FLOOR_MS, firstVisit, NETWORKS, recordConsent, rejectVisit, REST_MS, returningVisit, SETTLE_MS } from './measure.mjs';
+import {
+  CHROMIUM_ARGS,
+  CONTEXT_OPTIONS,
+  customiseVisit,
+  EVENT_TIMING_FLOOR_MS,
+  firstVisit,
+  NETWORKS,
+  recordConsent,
+  rejectVisit,
+  REST_MS,
+  returningVisit,
+  SETTLE_MS,
+} from './measure.mjs';
 import { PAGE_SIZES } from './pages.mjs';
 import { report } from './report.mjs';
 import { BENCH, ROOT, listen, serveBiscuitFrom } from './serve.mjs';
 import { bytesOf, fileSizes, median, summarise } from './stats.mjs';
 
-const list = (value, fallback) => (value ? value.split(',').map((each) => each.trim()).filter(Boolean) : fallback);
+const list = (value, fallback) =>
+  value
+    ? value
+        .split(',')
+        .map((each) => each.trim())
+        .filter(Boolean)
+    : fallback;
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const SIZES = list(process.env.BENCH_SIZES, Object.keys(PAGE_SIZES));
 const THROTTLES = list(process.env.BENCH_THROTTLES, ['1', '4']).map(Number);
@@ -44,7 +62,8 @@ const fail = (message) => {
   console.error(`bench: ${message}`);
   process.exit(1);
 };
-if (!existsSync(join(process.env.BENCH_DIST || join(ROOT, 'dist/browser'), 'biscuit.global.js'))) fail('dist/browser/biscuit.global.js is missing; run `npm run build` first (npm run bench does).');
+if (!existsSync(join(process.env.BENCH_DIST || join(ROOT, 'dist/browser'), 'biscuit.global.js')))
+  fail('dist/browser/biscuit.global.js is missing; run `npm run build` first (npm run bench does).');
 for (const name of ['vanilla-cookieconsent', 'klaro', 'tarteaucitronjs']) {
   if (!existsSync(join(BENCH, 'node_modules', name))) fail(`${name} is not installed; run \`npm ci --prefix bench\` first (npm run bench does).`);
 }
@@ -64,20 +83,60 @@ const interactive = (size, throttle) => throttle == INTERACTION_THROTTLE && size
  * `floors` lists the floors measured for it; `unit` formats it.
  */
 const METRICS = [
-  { key: 'firstBrotli', label: 'Bytes, first visit until 500 ms after the banner (brotli)', unit: 'bytes', scenario: 'first', pick: (r) => bytesOf(r.files).brotli },
-  { key: 'acceptBrotli', label: 'Bytes, first visit and what accepting fetches (brotli)', unit: 'bytes', scenario: 'first', pick: (r) => bytesOf(r.filesAfterAccept).brotli },
+  {
+    key: 'firstBrotli',
+    label: 'Bytes, first visit until 500 ms after the banner (brotli)',
+    unit: 'bytes',
+    scenario: 'first',
+    pick: (r) => bytesOf(r.files).brotli,
+  },
+  {
+    key: 'acceptBrotli',
+    label: 'Bytes, first visit and what accepting fetches (brotli)',
+    unit: 'bytes',
+    scenario: 'first',
+    pick: (r) => bytesOf(r.filesAfterAccept).brotli,
+  },
   { key: 'returningBrotli', label: 'Bytes, returning visitor (brotli)', unit: 'bytes', scenario: 'returning', pick: (r) => bytesOf(r.files).brotli },
   { key: 'bannerMs', label: 'Navigation → banner visible', unit: 'ms', scenario: 'first', pick: (r) => r.bannerMs },
   { key: 'firstScriptMs', label: 'Main-thread script, first visit', unit: 'ms', scenario: 'first', pick: (r) => r.scriptMs },
-  { key: 'returningScriptMs', label: 'Main-thread script, returning visitor', unit: 'ms', scenario: 'returning', pick: (r) => r.scriptMs, floors: ['none', 'gate'] },
+  {
+    key: 'returningScriptMs',
+    label: 'Main-thread script, returning visitor',
+    unit: 'ms',
+    scenario: 'returning',
+    pick: (r) => r.scriptMs,
+    floors: ['none', 'gate'],
+  },
   { key: 'cls', label: 'Cumulative layout shift, first visit', unit: 'cls', scenario: 'first', pick: (r) => r.cls },
-  { key: 'returningAnalyticsMs', label: 'Returning visitor: navigation → analytics ran', unit: 'ms', scenario: 'returning', pick: (r) => r.analyticsMs, floors: ['none', 'gate'] },
+  {
+    key: 'returningAnalyticsMs',
+    label: 'Returning visitor: navigation → analytics ran',
+    unit: 'ms',
+    scenario: 'returning',
+    pick: (r) => r.analyticsMs,
+    floors: ['none', 'gate'],
+  },
   { key: 'acceptToRunMs', label: 'Accept click → analytics ran', unit: 'ms', scenario: 'first', pick: (r) => r.acceptToRunMs },
   { key: 'acceptLatency', label: 'Interaction latency: accept', unit: 'ms', scenario: 'first', pick: (r) => r.acceptLatency, only: interactive },
   { key: 'rejectLatency', label: 'Interaction latency: reject', unit: 'ms', scenario: 'reject', pick: (r) => r.rejectLatency, only: interactive },
-  { key: 'customiseLatency', label: 'Interaction latency: customise, until the dialog is visible', unit: 'ms', scenario: 'customise', pick: (r) => r.customiseLatency, only: interactive },
+  {
+    key: 'customiseLatency',
+    label: 'Interaction latency: customise, until the dialog is visible',
+    unit: 'ms',
+    scenario: 'customise',
+    pick: (r) => r.customiseLatency,
+    only: interactive,
+  },
   { key: 'saveLatency', label: 'Interaction latency: save in the dialog', unit: 'ms', scenario: 'customise', pick: (r) => r.saveLatency, only: interactive },
-  { key: 'hurriedCustomiseLatency', label: 'Interaction latency: customise, until the dialog is visible, clicked the moment the pointer arrives', unit: 'ms', scenario: 'hurried', pick: (r) => r.customiseLatency, only: interactive },
+  {
+    key: 'hurriedCustomiseLatency',
+    label: 'Interaction latency: customise, until the dialog is visible, clicked the moment the pointer arrives',
+    unit: 'ms',
+    scenario: 'hurried',
+    pick: (r) => r.customiseLatency,
+    only: interactive,
+  },
 ];
 
 const VISITS = {
@@ -122,7 +181,9 @@ function snapshotBuild() {
       commit,
       builtAt: new Date(statSync(script).mtimeMs).toISOString(),
       sha256: createHash('sha256').update(readFileSync(script)).digest('hex').slice(0, 16),
-      files: readdirSync(folder).filter((name) => !name.endsWith('.map')).sort(),
+      files: readdirSync(folder)
+        .filter((name) => !name.endsWith('.map'))
+        .sort(),
     },
   };
 }
@@ -154,7 +215,9 @@ async function main() {
   const browser = await launchChromium(CHROMIUM_ARGS);
   const chromiumVersion = browser.version();
   const steps = plan();
-  log(`Chromium ${chromiumVersion}, ${RUNS} runs of ${steps.reduce((sum, step) => sum + step.who.length, 0)} page views, network ${NETWORK_NAME}, serving on ${origin}`);
+  log(
+    `Chromium ${chromiumVersion}, ${RUNS} runs of ${steps.reduce((sum, step) => sum + step.who.length, 0)} page views, network ${NETWORK_NAME}, serving on ${origin}`,
+  );
 
   const everyone = [...libraries, ...FLOORS];
   /** samples[at][scenario][id][run] */
@@ -214,8 +277,12 @@ async function main() {
 
   const files = Object.fromEntries(
     libraries.map((lib) => {
-      const first = Object.values(samples).flatMap((at) => at.first?.[lib.id] || []).find(Boolean);
-      const returning = Object.values(samples).flatMap((at) => at.returning?.[lib.id] || []).find(Boolean);
+      const first = Object.values(samples)
+        .flatMap((at) => at.first?.[lib.id] || [])
+        .find(Boolean);
+      const returning = Object.values(samples)
+        .flatMap((at) => at.returning?.[lib.id] || [])
+        .find(Boolean);
       const describe = (list) => (list || []).map(({ path, type, file }) => ({ path, type, ...fileSizes(file) }));
       return [lib.id, { first: describe(first?.files), accept: describe(first?.filesAfterAccept), returning: describe(returning?.files) }];
     }),

@@ -46,7 +46,9 @@ const SHOTS = [
     height: 1200,
     async reach(page) {
       await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
-      await group(page, 'Analytics cookies').getByText(/^Cookies used/).click();
+      await group(page, 'Analytics cookies')
+        .getByText(/^Cookies used/)
+        .click();
       await group(page, 'Analytics cookies').getByRole('table').waitFor();
     },
     crop: (page) => group(page, 'Analytics cookies'),
@@ -57,7 +59,7 @@ const SHOTS = [
     alt: 'The confirmation after accepting additional cookies',
     async reach(page) {
       await banner(page).getByRole('button', { name: 'Accept additional cookies' }).click();
-      await banner(page).getByText("You’ve accepted additional cookies.").waitFor();
+      await banner(page).getByText('You’ve accepted additional cookies.').waitFor();
     },
     crop: (page) => banner(page),
   },
@@ -66,7 +68,7 @@ const SHOTS = [
     alt: 'The confirmation after rejecting additional cookies',
     async reach(page) {
       await banner(page).getByRole('button', { name: 'Reject additional cookies' }).click();
-      await banner(page).getByText("You’ve rejected additional cookies.").waitFor();
+      await banner(page).getByText('You’ve rejected additional cookies.').waitFor();
     },
     crop: (page) => banner(page),
   },
@@ -202,9 +204,14 @@ function toPalette(png) {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 3, 0, 0, 0], 8);
   const plte = Buffer.from(palette.flatMap((colour) => [colour >> 16, (colour >> 8) & 255, colour & 255]));
-  return Buffer.concat([png.subarray(0, 8), chunk('IHDR', ihdr), chunk('PLTE', plte), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    png.subarray(0, 8),
+    chunk('IHDR', ihdr),
+    chunk('PLTE', plte),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
-
 
 const banner = (page) => page.getByRole('region', { name: 'Cookies on this website' });
 const dialog = (page) => page.getByRole('dialog', { name: 'Customise cookies' });

@@ -86,7 +86,10 @@ export function listen(server, port = 0) {
 /** The server-side examples, mounted under their own paths (they need `npm run build` first). */
 export async function exampleHandlers() {
   const handlers = {};
-  for (const [prefix, module] of [['/server/', './server/app.mjs'], ['/consent-log/', './consent-log/app.mjs']]) {
+  for (const [prefix, module] of [
+    ['/server/', './server/app.mjs'],
+    ['/consent-log/', './consent-log/app.mjs'],
+  ]) {
     try {
       handlers[prefix] = (await import(module)).handle;
     } catch (error) {

@@ -42,8 +42,7 @@ function once<T>(load: () => Promise<T>): () => T | Promise<T> {
 
 /** Re-dispatches `change` and `error` on `document` for scripts that never see the Consent object. */
 const domEvents: ConsentPlugin = (consent) => {
-  const dispatch = (type: string) => (detail: unknown) =>
-    document.dispatchEvent(new CustomEvent(`biscuit:${type}`, { detail }));
+  const dispatch = (type: string) => (detail: unknown) => document.dispatchEvent(new CustomEvent(`biscuit:${type}`, { detail }));
   const offChange = consent.on('change', dispatch('change'));
   const offError = consent.on('error', dispatch('error'));
   return () => {

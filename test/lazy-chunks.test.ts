@@ -14,7 +14,9 @@ const BROWSER = resolve(__dirname, '../dist/browser');
 describe('the lazy chunks of the script tag', () => {
   it('are built as listed: biscuit-<name>.js (and biscuit-<name>.css for a chunk with a style) beside the script and its stylesheet, and nothing else', () => {
     expect(existsSync(BROWSER)).toBe(true);
-    const files = readdirSync(BROWSER).filter((file) => !file.endsWith('.map')).sort();
+    const files = readdirSync(BROWSER)
+      .filter((file) => !file.endsWith('.map'))
+      .sort();
     const listed = Object.entries(LAZY_CHUNKS).flatMap(([name, chunk]) => [`biscuit-${name}.js`, ...('style' in chunk ? [`biscuit-${name}.css`] : [])]);
     expect(files).toEqual(['biscuit.css', 'biscuit.global.js', ...listed].sort());
   });

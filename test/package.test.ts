@@ -18,22 +18,31 @@ describe('the built package under plain Node', () => {
   });
 
   it('loads biscuit-consent/server with import', () => {
-    const output = run(['--input-type=module', '-e'], `import { readConsent, serializeConsent } from 'biscuit-consent/server'; console.log(${READ}.decided, serializeConsent({ analytics: true }).split('=')[0])`);
+    const output = run(
+      ['--input-type=module', '-e'],
+      `import { readConsent, serializeConsent } from 'biscuit-consent/server'; console.log(${READ}.decided, serializeConsent({ analytics: true }).split('=')[0])`,
+    );
     expect(output).toBe('true biscuit_consent');
   });
 
   it('loads the core and main entries without a DOM, for server rendering', () => {
-    const output = run(['--input-type=module', '-e'], `
+    const output = run(
+      ['--input-type=module', '-e'],
+      `
       import { createConsent } from 'biscuit-consent';
       import { createConsent as headless } from 'biscuit-consent/core';
       const consent = createConsent({ categories: { analytics: {} } });
       await consent.acceptAll();
-      console.log(consent.allowed('analytics'), headless().decided);`);
+      console.log(consent.allowed('analytics'), headless().decided);`,
+    );
     expect(output).toBe('true false');
   });
 
   it('loads the CommonJS builds', () => {
-    const output = run(['-e'], `const a = require('biscuit-consent'); const b = require('biscuit-consent/core'); console.log(typeof a.createConsent, typeof b.createConsent, typeof a.ConfigError)`);
+    const output = run(
+      ['-e'],
+      `const a = require('biscuit-consent'); const b = require('biscuit-consent/core'); console.log(typeof a.createConsent, typeof b.createConsent, typeof a.ConfigError)`,
+    );
     expect(output).toBe('function function function');
   });
 });

@@ -27,7 +27,12 @@ export function openLog(file = process.env.CONSENT_LOG_DB || fileURLToPath(new U
     UNIQUE (consent_id, updated_at)
   )`);
   // A log created before records said which categories ran under an exemption.
-  if (!db.prepare('PRAGMA table_info(records)').all().some((column) => column.name == 'exempt')) {
+  if (
+    !db
+      .prepare('PRAGMA table_info(records)')
+      .all()
+      .some((column) => column.name == 'exempt')
+  ) {
     db.exec("ALTER TABLE records ADD COLUMN exempt TEXT NOT NULL DEFAULT '[]'");
   }
   const insert = db.prepare(
@@ -62,10 +67,14 @@ export function parseRecord(body) {
   const valid =
     Object.keys(extra).length == 0 &&
     /^[\da-f]{32}$/.test(id) &&
-    typeof updatedAt == 'string' && !Number.isNaN(Date.parse(updatedAt)) &&
-    Number.isInteger(revision) && revision >= 0 &&
+    typeof updatedAt == 'string' &&
+    !Number.isNaN(Date.parse(updatedAt)) &&
+    Number.isInteger(revision) &&
+    revision >= 0 &&
     SOURCES.includes(source) &&
-    categories && typeof categories == 'object' && !Array.isArray(categories) &&
+    categories &&
+    typeof categories == 'object' &&
+    !Array.isArray(categories) &&
     Object.entries(categories).every(([name, granted]) => /^[a-z][a-z\d_]{0,31}$/.test(name) && typeof granted == 'boolean') &&
     // Categories on under an exemption: each one a category that is on.
     Array.isArray(exempt) &&

@@ -32,7 +32,9 @@ const config = {
     },
     marketing: {
       title: 'Marketing cookies',
-      cookies: [{ name: '_gcl_au', provider: 'Google Ads', purpose: 'Links ad clicks to later actions on this site, to measure our adverts.', expires: '90 days' }],
+      cookies: [
+        { name: '_gcl_au', provider: 'Google Ads', purpose: 'Links ad clicks to later actions on this site, to measure our adverts.', expires: '90 days' },
+      ],
     },
   },
 };
@@ -47,8 +49,7 @@ const config = {
 const configFor = (request) => ({ ...config, exemptions: String(request.headers['cf-ipcountry'] || '').toUpperCase() == 'GB' });
 
 /** The categories of `siteConfig` that run under an exemption, unless the visitor objects. */
-const exempted = (siteConfig) =>
-  siteConfig.exemptions ? Object.keys(siteConfig.categories).filter((name) => siteConfig.categories[name].exemption) : [];
+const exempted = (siteConfig) => (siteConfig.exemptions ? Object.keys(siteConfig.categories).filter((name) => siteConfig.categories[name].exemption) : []);
 
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
@@ -143,9 +144,7 @@ function cookiesPage(consent, siteConfig, saved) {
   <label><input type="radio" name="${name}" value="yes"${choices[name] ? ' checked' : ''}> Yes</label>
   <label><input type="radio" name="${name}" value="no"${choices[name] ? '' : ' checked'}> No</label>
 </fieldset>`;
-  const notice = saved
-    ? '<div role="status" class="status" data-on><p>Your cookie preferences have been saved.</p></div>'
-    : '';
+  const notice = saved ? '<div role="status" class="status" data-on><p>Your cookie preferences have been saved.</p></div>' : '';
   return layout({
     title: 'Cookies',
     consent,
@@ -184,7 +183,7 @@ export async function handle(request, response, url = new URL(request.url, 'http
 
   if (url.pathname == '/server/analytics.js') {
     response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-    return response.end("window.serverAnalyticsRuns = (window.serverAnalyticsRuns || 0) + 1;");
+    return response.end('window.serverAnalyticsRuns = (window.serverAnalyticsRuns || 0) + 1;');
   }
   if (url.pathname == '/server/cookies' && request.method == 'POST') {
     const form = await readForm(request);

@@ -127,12 +127,10 @@ export function createBindings<N, B extends ConsentBinding>(
   // Errors name what the developer wrote.
   const useRecord = (caller: string) => useSnapshot(useBinding(caller));
   const hooks: ConsentBindings<N> = {
-    ConsentProvider: ({ consent, serverRecord, children }) =>
-      createElement(context.Provider, { value: useProviderValue(consent, serverRecord) }, children),
+    ConsentProvider: ({ consent, serverRecord, children }) => createElement(context.Provider, { value: useProviderValue(consent, serverRecord) }, children),
     useConsent: () => useRecord('useConsent()'),
     useConsentInstance: () => useBinding('useConsentInstance()').consent,
-    ConsentGate: ({ category, children, fallback = null as N }) =>
-      (isGranted(useRecord('<ConsentGate>'), category) ? children : fallback) as N,
+    ConsentGate: ({ category, children, fallback = null as N }) => (isGranted(useRecord('<ConsentGate>'), category) ? children : fallback) as N,
     // The untyped bindings already do the work; only their types narrow.
     createConsentHooks: <C extends string>() => hooks as unknown as ConsentHooks<C, N>,
   };

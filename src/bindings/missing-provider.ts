@@ -6,7 +6,5 @@ import { BiscuitError } from '../core/errors';
  * bindings (or the React entry inside a Preact app) is the other usual cause.
  */
 export function missingProvider(caller: string, entry: string): BiscuitError {
-  return new BiscuitError(
-    `${caller} must be used inside <ConsentProvider consent={…}> from "${entry}"; none was found above it`,
-  );
+  return new BiscuitError(`${caller} must be used inside <ConsentProvider consent={…}> from "${entry}"; none was found above it`);
 }

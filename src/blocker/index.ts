@@ -26,8 +26,7 @@ declare module '../core/plugin' {
   }
 }
 
-const SELECTOR =
-  'script[type="text/plain"][data-consent],[data-consent][data-src],[data-consent][data-srcset],iframe[data-consent][data-srcdoc]';
+const SELECTOR = 'script[type="text/plain"][data-consent],[data-consent][data-src],[data-consent][data-srcset],iframe[data-consent][data-srcdoc]';
 
 /**
  * Activates `<script type="text/plain" data-consent="…">`,
@@ -84,7 +83,8 @@ export function blocker({ watcher, nonce }: BlockerOptions): ConsentPlugin {
         else element.removeAttribute('type');
         // A classic external script finishes before the next one runs (not one marked async).
         const loaded =
-          element.src && !element.hasAttribute('async') &&
+          element.src &&
+          !element.hasAttribute('async') &&
           new Promise((resolve) => {
             element.addEventListener('load', resolve);
             element.addEventListener('error', resolve);

@@ -6,6 +6,4 @@
  * `srcset` is a list: every candidate counts (descriptors like `2x` never match).
  */
 export const unsafeUrl = (value: string, srcset: boolean, frame: boolean): boolean =>
-  (srcset ? value.split(/[\s,]+/) : [value]).some((url) =>
-    (frame ? /^(data|(java|vb)script):/i : /^(java|vb)script:/i).test(url.replace(/[\0- ]/g, '')),
-  );
+  (srcset ? value.split(/[\s,]+/) : [value]).some((url) => (frame ? /^(data|(java|vb)script):/i : /^(java|vb)script:/i).test(url.replace(/[\0- ]/g, '')));

@@ -27,7 +27,9 @@ function printSuggestions(suggestions: Suggestions, io: CliIo) {
   if (suggestions.unknown.length) {
     io.stderr(`Not in the table of well-known cookies, so not suggested: add each to the category that fits.\n`);
     for (const item of suggestions.unknown) {
-      io.stderr(`  ${item.kind} "${item.name}" on ${item.domain} (${item.thirdParty ? 'third' : 'first'} party, ${item.expires}, first seen on ${item.page})\n`);
+      io.stderr(
+        `  ${item.kind} "${item.name}" on ${item.domain} (${item.thirdParty ? 'third' : 'first'} party, ${item.expires}, first seen on ${item.page})\n`,
+      );
     }
   }
 }

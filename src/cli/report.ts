@@ -53,7 +53,10 @@ const setByOf = (finding: Finding, origin: string) => (finding.setBy ? `${findin
 function phaseSection(phase: JudgedPhase, index: number, verdict: Verdict, origin: string): string[] {
   const failing = new Set(verdict.violations.filter((violation) => violation.phase == phase.name).map((violation) => violation.finding));
   const visited = phase.pages.filter((page) => !page.error).length;
-  const what = [phase.choice && (phase.choice.made ? phase.choice.detail : `could not ${phase.name == 'rejected' ? 'reject' : 'accept'}: ${phase.choice.detail}`), phase.choice?.made === false ? 'not run' : `${visited} ${visited == 1 ? 'page' : 'pages'}`];
+  const what = [
+    phase.choice && (phase.choice.made ? phase.choice.detail : `could not ${phase.name == 'rejected' ? 'reject' : 'accept'}: ${phase.choice.detail}`),
+    phase.choice?.made === false ? 'not run' : `${visited} ${visited == 1 ? 'page' : 'pages'}`,
+  ];
   const lines = [`${index}. ${TITLES[phase.name]}: ${what.filter(Boolean).join('; ')}`];
   for (const page of phase.pages) {
     if (page.error) lines.push(`   Not loaded: ${shortUrl(page.url, origin)} (${page.error})`);
@@ -95,7 +98,10 @@ export function formatReport(scan: ScanResult, verdict: Verdict): string {
       lines.push(`  ${i + 1}. ${RULE_TITLES[violation.rule]}: ${violation.message}`);
       const finding = violation.finding;
       if (!finding) return;
-      const about = finding.basis == 'unknown' ? 'not in the site config or the table of well-known cookies' : `${categoryOf(finding)}${finding.purpose ? `: ${finding.purpose}` : ''}`;
+      const about =
+        finding.basis == 'unknown'
+          ? 'not in the site config or the table of well-known cookies'
+          : `${categoryOf(finding)}${finding.purpose ? `: ${finding.purpose}` : ''}`;
       lines.push(`     ${about}`, `     first seen on ${finding.page}`);
       if (finding.setBy) lines.push(`     set by ${finding.setBy.type} ${finding.setBy.url}`);
     });

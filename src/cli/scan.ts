@@ -68,32 +68,32 @@ const BUTTON_WAIT_MS = 3000;
 /** Reads the page's config: the live instance's, else the JSON block, else `window.BiscuitConfig`. */
 function readPageConfig(page: Page): Promise<RawSiteConfig | undefined> {
   const reading = page.evaluate(() => {
-      // RegExps (in the live config) as { $regexp: [source, flags] }; functions and deep nesting dropped.
-      const plain = (value: unknown, depth: number): unknown => {
-        if (value instanceof RegExp) return { $regexp: [value.source, value.flags] };
-        if (depth > 6 || typeof value == 'function') return undefined;
-        if (Array.isArray(value)) return value.map((item) => plain(item, depth + 1));
-        if (value && typeof value == 'object') {
-          const copy: Record<string, unknown> = {};
-          for (const key of Object.keys(value)) copy[key] = plain((value as Record<string, unknown>)[key], depth + 1);
-          return copy;
-        }
-        return value;
-      };
-      const scope = window as { Biscuit?: unknown; BiscuitConfig?: unknown };
-      const live = scope.Biscuit as { config?: unknown } | undefined;
-      if (live && !Array.isArray(live) && live.config && typeof live.config == 'object') return { source: 'live' as const, config: plain(live.config, 0) };
-      const block = document.getElementById('biscuit-config');
-      if (block) {
-        try {
-          return { source: 'block' as const, config: JSON.parse(block.textContent || '{}') as unknown };
-        } catch (error) {
-          return { source: 'block' as const, error: `the #biscuit-config block is not valid JSON (${(error as Error).message})` };
-        }
+    // RegExps (in the live config) as { $regexp: [source, flags] }; functions and deep nesting dropped.
+    const plain = (value: unknown, depth: number): unknown => {
+      if (value instanceof RegExp) return { $regexp: [value.source, value.flags] };
+      if (depth > 6 || typeof value == 'function') return undefined;
+      if (Array.isArray(value)) return value.map((item) => plain(item, depth + 1));
+      if (value && typeof value == 'object') {
+        const copy: Record<string, unknown> = {};
+        for (const key of Object.keys(value)) copy[key] = plain((value as Record<string, unknown>)[key], depth + 1);
+        return copy;
       }
-      if (scope.BiscuitConfig !== undefined) return { source: 'global' as const, config: plain(scope.BiscuitConfig, 0) };
-      return undefined;
-    });
+      return value;
+    };
+    const scope = window as { Biscuit?: unknown; BiscuitConfig?: unknown };
+    const live = scope.Biscuit as { config?: unknown } | undefined;
+    if (live && !Array.isArray(live) && live.config && typeof live.config == 'object') return { source: 'live' as const, config: plain(live.config, 0) };
+    const block = document.getElementById('biscuit-config');
+    if (block) {
+      try {
+        return { source: 'block' as const, config: JSON.parse(block.textContent || '{}') as unknown };
+      } catch (error) {
+        return { source: 'block' as const, error: `the #biscuit-config block is not valid JSON (${(error as Error).message})` };
+      }
+    }
+    if (scope.BiscuitConfig !== undefined) return { source: 'global' as const, config: plain(scope.BiscuitConfig, 0) };
+    return undefined;
+  });
   return bounded(reading, EVALUATE_MS, undefined);
 }
 
@@ -111,7 +111,10 @@ const linksOf = (page: Page) =>
   );
 
 /** A one-line reason from a Playwright error. */
-const reason = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0]!.replace(/^page\.goto: /, '');
+const reason = (error: unknown) =>
+  String((error as Error)?.message ?? error)
+    .split('\n')[0]!
+    .replace(/^page\.goto: /, '');
 
 /**
  * Keeps the tab on the site: every document request of its main frame,
@@ -274,4 +277,3 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
     phases: [firstPhase, rejected, accepted],
   };
 }
-

@@ -45,7 +45,9 @@ export interface Verdict {
 
 /** `cookie "_ga" on .example.com`, `localStorage key "theme" of https://example.com`. */
 export function describeFinding(finding: Pick<Finding, 'kind' | 'name' | 'domain' | 'origin'>): string {
-  return finding.kind == 'cookie' ? `cookie "${finding.name}" on ${finding.domain}` : `${finding.kind} key "${finding.name}" of ${finding.origin ?? finding.domain}`;
+  return finding.kind == 'cookie'
+    ? `cookie "${finding.name}" on ${finding.domain}`
+    : `${finding.kind} key "${finding.name}" of ${finding.origin ?? finding.domain}`;
 }
 
 const identity = (finding: Finding) => `${finding.kind}|${finding.name}|${finding.domain.replace(/^\./, '')}`;
@@ -73,7 +75,11 @@ export function judge(scan: ScanResult, { strict }: { strict: boolean }): Verdic
   if (strict) {
     for (const phase of phases) {
       if (phase.choice && !phase.choice.made) {
-        violations.push({ rule: 'no-choice', phase: phase.name, message: `could not ${phase.name == 'rejected' ? 'reject' : 'accept'}: ${phase.choice.detail}` });
+        violations.push({
+          rule: 'no-choice',
+          phase: phase.name,
+          message: `could not ${phase.name == 'rejected' ? 'reject' : 'accept'}: ${phase.choice.detail}`,
+        });
       }
     }
     const reported = new Set<string>();

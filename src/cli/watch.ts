@@ -279,7 +279,10 @@ export async function watchContext(context: BrowserContext, now: () => number = 
           removed: true,
         });
       }
-      return [...all, ...removed.values()].map((observation) => ({ ...observation, thirdParty: isThirdParty(observation.domain.replace(/^\./, ''), siteHost) }));
+      return [...all, ...removed.values()].map((observation) => ({
+        ...observation,
+        thirdParty: isThirdParty(observation.domain.replace(/^\./, ''), siteHost),
+      }));
     },
   };
 }

@@ -6,8 +6,7 @@
 export const DEFAULT_CATEGORY_TEXTS: Readonly<Record<string, { readonly title: string; readonly description: string }>> = {
   essential: {
     title: 'Essential cookies',
-    description:
-      'These cookies make the website work, for example by keeping it secure and remembering your cookie choices. They are always on.',
+    description: 'These cookies make the website work, for example by keeping it secure and remembering your cookie choices. They are always on.',
   },
   preferences: {
     title: 'Preference cookies',

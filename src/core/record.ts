@@ -49,8 +49,7 @@ export interface ConsentRecord<C extends string = string> {
 export type Answer = boolean | null | undefined;
 
 /** A category's answer in `record`: granted, refused, or `null` when it runs under its exemption. */
-export const answerIn = (record: ConsentRecord, name: string): Answer =>
-  record.exempt.includes(name) ? null : record.categories[name];
+export const answerIn = (record: ConsentRecord, name: string): Answer => (record.exempt.includes(name) ? null : record.categories[name]);
 
 /** Seconds in a day: lifetimes are configured in days, choices are dated in seconds. */
 export const DAY = 86400;
@@ -154,13 +153,7 @@ export function checkChoices(config: ResolvedConfig, choices: object, caller: st
  * placeholder); when every optional category honours GPC or is exempt, the
  * signal alone is the decision.
  */
-export function recordFromStored(
-  stored: StoredChoice | undefined,
-  config: ResolvedConfig,
-  now: number,
-  gpc: boolean,
-  told = false,
-): ConsentRecord {
+export function recordFromStored(stored: StoredChoice | undefined, config: ResolvedConfig, now: number, gpc: boolean, told = false): ConsentRecord {
   const seconds = Math.floor(now / 1000);
   const optional = config.categories.filter((category) => !category.essential);
   const choices = stored?.choices || {};
@@ -175,7 +168,11 @@ export function recordFromStored(
     return gpc && (honoursGpc || exemption) && !(said && explicit) ? false : said;
   };
   if (!current) {
-    return createRecord(config, answer, gpc && optional.length && optional.every((category) => category.gpc || category.exemption) ? { decided: true, source: 'gpc' } : {});
+    return createRecord(
+      config,
+      answer,
+      gpc && optional.length && optional.every((category) => category.gpc || category.exemption) ? { decided: true, source: 'gpc' } : {},
+    );
   }
   if (stored.revision != config.revision || optional.some((category) => !category.exemption && choices[category.name] === null)) {
     return createRecord(config, (category) => category.exemption && answer(category) !== false && told && null, {

@@ -25,12 +25,7 @@ export interface TextLookup {
  * language tags in any case), then `builtIn` (the built-in translation of its
  * primary language, if any), then English.
  */
-export function createTextLookup(
-  configured: Readonly<Record<string, Strings>>,
-  wanted: string,
-  builtIn: Strings | undefined,
-  english: Strings,
-): TextLookup {
+export function createTextLookup(configured: Readonly<Record<string, Strings>>, wanted: string, builtIn: Strings | undefined, english: Strings): TextLookup {
   const byTag: Record<string, Strings> = Object.create(null);
   for (const tag of Object.keys(configured)) byTag[tag.toLowerCase()] = configured[tag]!;
   const primary = primaryLanguage(wanted);

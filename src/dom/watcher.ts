@@ -90,8 +90,14 @@ export function createDomWatcher({ document: page = document }: DomWatcherOption
         removed.push(...Array.from(record.removedNodes));
       }
       // A node added and removed again in one batch is gone; one moved is still here.
-      report(added.filter((node) => node.isConnected), 'added');
-      report(removed.filter((node) => !node.isConnected), 'removed');
+      report(
+        added.filter((node) => node.isConnected),
+        'added',
+      );
+      report(
+        removed.filter((node) => !node.isConnected),
+        'removed',
+      );
     });
     observer.observe(target, { childList: true, subtree });
   };

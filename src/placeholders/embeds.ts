@@ -107,7 +107,10 @@ export function createEmbeds(consent: Consent, onApply: OnApply, { activate, dra
   const needs = (element: Element) => categoriesOf(element).filter((name) => !consent.allowed(name));
 
   /** Gives the element (and what is blocked inside it) its address now, through the blocker. */
-  const give = (element: Element) => withInner(element).filter(isBlocked).forEach((inner) => activate(inner));
+  const give = (element: Element) =>
+    withInner(element)
+      .filter(isBlocked)
+      .forEach((inner) => activate(inner));
 
   const detailOf = (element: Element, blocked: boolean): EmbedEventDetail => ({
     blocked,

@@ -76,13 +76,20 @@ export function placeholderFinder({ watcher, load }: PlaceholderFinderOptions): 
         found = found.filter((element) => element.isConnected).concat(elements.filter(wantsPlaceholder));
         check();
       },
-      removed: (elements) => void embeds?.then((started) => started.remove(elements), () => {}),
+      removed: (elements) =>
+        void embeds?.then(
+          (started) => started.remove(elements),
+          () => {},
+        ),
     });
     const offApply = onApply(check);
     return () => {
       offWatch();
       offApply();
-      embeds?.then((started) => started.destroy(), () => {});
+      embeds?.then(
+        (started) => started.destroy(),
+        () => {},
+      );
     };
   };
 }

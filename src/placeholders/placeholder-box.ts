@@ -84,7 +84,8 @@ export function placeholderBox(box: MeasuredBox): Record<string, string> {
   if (!box.width && !box.height) {
     const width = Number(box.widthAttribute);
     const height = Number(box.heightAttribute);
-    if (width > 0 && height > 0) Object.assign(style, { width: `${width}px`, 'max-width': '100%', 'aspect-ratio': `${width} / ${height}`, 'min-height': 'auto' });
+    if (width > 0 && height > 0)
+      Object.assign(style, { width: `${width}px`, 'max-width': '100%', 'aspect-ratio': `${width} / ${height}`, 'min-height': 'auto' });
     return style;
   }
   const [top, right, bottom, left] = box.margin as [number, number, number, number];

@@ -16,7 +16,8 @@ interface PreactBinding extends ConsentBinding {
   readonly settled: { current: boolean };
 }
 
-const bindings = shared.createBindings<ComponentChildren, PreactBinding>('biscuit-consent/preact',
+const bindings = shared.createBindings<ComponentChildren, PreactBinding>(
+  'biscuit-consent/preact',
   createContext,
   useContext,
   h as never,

@@ -6,7 +6,8 @@ import { createContext, createElement, useContext, useMemo, useSyncExternalStore
 import { bindConsent } from '../bindings/consent-binding';
 import * as shared from '../bindings/create-bindings';
 
-const bindings = shared.createBindings<ReactNode, ReturnType<typeof bindConsent>>('biscuit-consent/react',
+const bindings = shared.createBindings<ReactNode, ReturnType<typeof bindConsent>>(
+  'biscuit-consent/react',
   createContext,
   useContext,
   createElement as never,

@@ -53,7 +53,9 @@ export function cookieTables(config?: ConsentConfig, options: CookieTablesOption
   const lookup = createTextLookup(resolved.texts, wanted, builtIn, DECLARATION_TEXTS_EN);
   // Every key but the lifetime has an English text, so the lookup always finds one.
   const text: DeclarationText = (key) =>
-    key == 'consentCookieExpires' ? consentCookieExpires(lookup.text(key), longestLifetime(resolved.cookie.expiresDays), lookup.lang) : (lookup.text(key) as [string, 'en' | undefined]);
+    key == 'consentCookieExpires'
+      ? consentCookieExpires(lookup.text(key), longestLifetime(resolved.cookie.expiresDays), lookup.lang)
+      : (lookup.text(key) as [string, 'en' | undefined]);
   const texts = {} as Record<DeclarationTextKey, string>;
   const langs: Partial<Record<DeclarationTextKey, 'en'>> = {};
   for (const key of Object.keys(DECLARATION_TEXTS_EN) as DeclarationTextKey[]) {

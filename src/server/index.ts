@@ -73,9 +73,7 @@ export function readConsent<const Cfg extends ConsentConfig = {}>(
   const now = timeOf(options.now, 'readConsent');
   // The browser's own rule (core/cookie-header), so both always agree.
   const value = typeof cookieHeader == 'string' ? readCookie(cookieHeader, resolved.cookie.name) : undefined;
-  return recordFromStored(decodeConsent(value), resolved, now, gpcOn(options.gpc), !!options.noticeShown) as ConsentRecord<
-    CategoryNames<Cfg>
-  >;
+  return recordFromStored(decodeConsent(value), resolved, now, gpcOn(options.gpc), !!options.noticeShown) as ConsentRecord<CategoryNames<Cfg>>;
 }
 
 /**

@@ -73,7 +73,11 @@ export function removeCookies(names: readonly string[]): void {
   let path = '';
   for (const segment of location.pathname.split('/').filter(Boolean).slice(0, MAX_SEGMENTS)) paths.push((path += `/${segment}`), `${path}/`);
   for (const path of paths) {
-    const left = new Set(cookiePairs(document.cookie).map(([name]) => name).filter((name) => names.includes(name)));
+    const left = new Set(
+      cookiePairs(document.cookie)
+        .map(([name]) => name)
+        .filter((name) => names.includes(name)),
+    );
     if (!left.size) return;
     for (const name of left) for (const domain of domains) put(name, '', -1, path, domain);
   }

@@ -67,7 +67,11 @@ export function createBanner({ texts: own, href, fixed, exempt, onAction, onInte
   const only = exempt?.only;
   const inner = h('div', { class: 'bc-inner' });
   // data-nosnippet keeps the banner's words out of search results, as on GOV.UK.
-  const element = h('div', { class: fixed ? 'bc-banner bc-fixed' : 'bc-banner', role: 'region', 'aria-label': texts.bannerLabel, 'data-nosnippet': 'true' }, inner);
+  const element = h(
+    'div',
+    { class: fixed ? 'bc-banner bc-fixed' : 'bc-banner', role: 'region', 'aria-label': texts.bannerLabel, 'data-nosnippet': 'true' },
+    inner,
+  );
   const actions = new WeakMap<Element, BannerAction>();
   const pressed = (action: BannerAction) => (event: MouseEvent) => onAction(action, event.currentTarget as HTMLElement);
   const pointed = (event: Event) => {
@@ -96,8 +100,16 @@ export function createBanner({ texts: own, href, fixed, exempt, onAction, onInte
     title = texts.bannerTitle ? h('h2', { class: 'bc-title', lang: langs.bannerTitle }, texts.bannerTitle) : undefined;
     const intro = only ? 'essentialOnly' : 'body';
     const buttons: [BannerAction, BannerTextKey | ExemptTextKey][] = only
-      ? [['reject', 'turnOff'], ['acknowledge', 'hide'], ['customise', 'customise']]
-      : [['accept', 'accept'], ['reject', 'reject'], ['customise', 'customise']];
+      ? [
+          ['reject', 'turnOff'],
+          ['acknowledge', 'hide'],
+          ['customise', 'customise'],
+        ]
+      : [
+          ['accept', 'accept'],
+          ['reject', 'reject'],
+          ['customise', 'customise'],
+        ];
     return [
       title,
       paragraph(h, texts[intro], href, langs[intro]),
@@ -130,7 +142,8 @@ export function createBanner({ texts: own, href, fixed, exempt, onAction, onInte
     render(state) {
       if (state == 'question' || state == 'error') {
         if (!asking(shown)) inner.replaceChildren(...question().filter((child): child is HTMLElement => !!child));
-        if (state == 'error' && !alert) inner.insertBefore((alert = notice(h, 'alert', texts.error, undefined, langs.error)), title ? title.nextSibling : inner.firstChild);
+        if (state == 'error' && !alert)
+          inner.insertBefore((alert = notice(h, 'alert', texts.error, undefined, langs.error)), title ? title.nextSibling : inner.firstChild);
         if (state == 'question' && alert) alert.remove();
         if (state == 'question') alert = undefined;
       } else {

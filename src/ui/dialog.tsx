@@ -62,11 +62,13 @@ export function createDialog(view: View): Dialog {
     ...view.texts.texts,
     ...own,
     ...exempt?.texts,
-    langs: { ...view.texts.texts.langs, ...own.langs, ...(exempt?.texts.langs) },
+    langs: { ...view.texts.texts.langs, ...own.langs, ...exempt?.texts.langs },
   } as Texts;
   const lang = view.texts.lang;
   const tableText: DeclarationText = (key) =>
-    key == 'consentCookieExpires' ? consentCookieExpires(view.texts.lookup(key), longestLifetime(config.cookie.expiresDays), lang) : [texts[key], texts.langs[key]];
+    key == 'consentCookieExpires'
+      ? consentCookieExpires(view.texts.lookup(key), longestLifetime(config.cookie.expiresDays), lang)
+      : [texts[key], texts.langs[key]];
   // Essential categories first, each with its texts and its cookie table in the visitor's language.
   const categories = config.categories
     .map((each) => ({ ...each, ...categoryTexts(view.texts, each), rows: declarationRows(config, each, lang, tableText) }))
@@ -131,7 +133,12 @@ export function createDialog(view: View): Dialog {
       if (element?.open && native) element.close?.();
       container.remove();
     }
-    inline.forEach((each) => render(form(each.state, each.id, () => each.root), each.root));
+    inline.forEach((each) =>
+      render(
+        form(each.state, each.id, () => each.root),
+        each.root,
+      ),
+    );
     if (hadFocus && !root.contains(document.activeElement)) view.refocus(...openers);
   }
 

@@ -121,7 +121,11 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
           clicked = held = null;
           if (which == 'banner') getView().then((loaded) => forms.size || loaded.showBanner('question', opener), ignore);
           // When the dialog cannot load, the click it held back goes ahead: a link to the cookies page still works.
-          else getDialog().then((loaded) => loaded.open(opener), () => following?.click());
+          else
+            getDialog().then(
+              (loaded) => loaded.open(opener),
+              () => following?.click(),
+            );
         }),
         consent.on('hide', () => view?.then((loaded) => loaded.hide(), ignore)),
         watcher.watch({

@@ -33,7 +33,11 @@ export const textParts = (text: string, href: string | undefined): TextPart[] =>
  */
 export function paragraph<N>(h: ElementFactory<N>, text: string, href?: string, lang?: string, className = 'bc-text'): N | null {
   return text
-    ? h('p', { class: className, lang }, ...textParts(text, href).map((part) => (typeof part == 'string' ? part : h('a', { class: 'bc-link', href: part.href }, part.text))))
+    ? h(
+        'p',
+        { class: className, lang },
+        ...textParts(text, href).map((part) => (typeof part == 'string' ? part : h('a', { class: 'bc-link', href: part.href }, part.text))),
+      )
     : null;
 }
 

@@ -163,7 +163,9 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
     exempt,
     told(element) {
       // From the frame that paints it, if it is rendered at all: a notice the site's CSS hides tells no one.
-      requestAnimationFrame(() => element.isConnected && element.checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) !== false && consent.noticeShown());
+      requestAnimationFrame(
+        () => element.isConnected && element.checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) !== false && consent.noticeShown(),
+      );
     },
     decide(action, choices, source) {
       const { exempt: running } = consent.get();

@@ -39,11 +39,7 @@ export function describeConsentGate<E>(framework: BindingFramework<E>): void {
     el(
       ConsentProvider,
       { consent },
-      el(
-        ConsentGate,
-        { category: 'analytics', fallback: el('button', { type: 'button' }, 'Allow analytics cookies to see the chart') },
-        el(Chart),
-      ),
+      el(ConsentGate, { category: 'analytics', fallback: el('button', { type: 'button' }, 'Allow analytics cookies to see the chart') }, el(Chart)),
     );
 
   describe(`ConsentGate (${name})`, () => {

@@ -24,10 +24,7 @@ export type Memo<E> = <P>(component: Component<P, E>) => AnyComponent;
  * Describes "useConsent (React)" and "outside a ConsentProvider (React)" (or
  * Preact). `more` adds the tests of one framework to the first.
  */
-export function describeUseConsent<E>(
-  framework: BindingFramework<E> & { memo: Memo<E> },
-  more?: (fixture: UseConsentFixture<E>) => void,
-): void {
+export function describeUseConsent<E>(framework: BindingFramework<E> & { memo: Memo<E> }, more?: (fixture: UseConsentFixture<E>) => void): void {
   const { name, entry, createElement: el, memo, useLayoutEffect } = framework;
   const { ConsentProvider, useConsent, useConsentInstance } = framework.bindings;
   const { render, screen, fireEvent, cleanup, act } = framework.library;

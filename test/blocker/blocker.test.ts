@@ -38,7 +38,10 @@ function setup(html: string, config: ConsentConfig = { categories: { analytics: 
   const consent = createStore({
     config: resolveConfig(config),
     storage: createMemoryStorage(),
-    plugins: [blocker({ watcher: createDomWatcher(), nonce }), (_, _onApply, _provide, use) => void (offered = { activate: (element) => use('activate')!(element) })],
+    plugins: [
+      blocker({ watcher: createDomWatcher(), nonce }),
+      (_, _onApply, _provide, use) => void (offered = { activate: (element) => use('activate')!(element) }),
+    ],
   });
   instances.push(consent);
   return consent;
@@ -47,8 +50,7 @@ function setup(html: string, config: ConsentConfig = { categories: { analytics: 
 /** Lets queued activations run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-const activeScripts = () =>
-  Array.from(document.querySelectorAll('script')).filter((script) => script.type != 'text/plain');
+const activeScripts = () => Array.from(document.querySelectorAll('script')).filter((script) => script.type != 'text/plain');
 
 afterEach(() => {
   instances.splice(0).forEach((consent) => consent.destroy());
@@ -176,9 +178,7 @@ describe('blocked scripts', () => {
     expect(ran()).toEqual(['own nonce']);
     expect(warn).toHaveBeenCalledTimes(3);
     for (const [message] of warn.mock.calls) {
-      expect(message).toBe(
-        'biscuit-consent: this stays blocked: render the page\'s CSP nonce on it (nonce="…")',
-      );
+      expect(message).toBe('biscuit-consent: this stays blocked: render the page\'s CSP nonce on it (nonce="…")');
     }
     expect(document.getElementById('evil')!.getAttribute('type')).toBe('text/plain');
   });
@@ -431,9 +431,7 @@ describe('blocked embeds', () => {
     expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(false);
     expect(document.querySelector('img')!.getAttribute('src')).toBe('/ok.png');
     expect(warn).toHaveBeenCalledOnce();
-    expect(warn.mock.calls[0]![0]).toBe(
-      'biscuit-consent: this stays blocked: no javascript:, vbscript: or data: URLs',
-    );
+    expect(warn.mock.calls[0]![0]).toBe('biscuit-consent: this stays blocked: no javascript:, vbscript: or data: URLs');
   });
 
   it('checks every candidate of data-srcset, and lets images keep data: URLs', async () => {
@@ -476,7 +474,9 @@ describe('blocked embeds', () => {
   });
 
   it('gives an element only the attributes it had as data-*: no srcset or srcdoc made up from nothing', async () => {
-    const consent = setup('<img alt="" data-consent="marketing" data-src="https://ads.example/a.png"><iframe data-consent="marketing" data-src="https://video.example/1" title="Video"></iframe>');
+    const consent = setup(
+      '<img alt="" data-consent="marketing" data-src="https://ads.example/a.png"><iframe data-consent="marketing" data-src="https://video.example/1" title="Video"></iframe>',
+    );
     await consent.acceptAll();
     await settle();
     const img = document.querySelector('img')!;

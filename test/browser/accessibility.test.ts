@@ -30,7 +30,13 @@ const CONFIG = {
       cookies: [
         { name: '_ga', provider: 'Google Analytics', purpose: 'Tells visitors apart, so Google Analytics can count them', expires: '2 years' },
         { name: '_ga_*', label: '_ga_<container-id>', provider: 'Google Analytics', purpose: 'Keeps the state of your current visit', expires: '2 years' },
-        { name: 'ytidb::LAST_RESULT_ENTRY_KEY', storage: 'localStorage', provider: 'YouTube', purpose: 'Remembers the video player’s state', expires: 'Until deleted' },
+        {
+          name: 'ytidb::LAST_RESULT_ENTRY_KEY',
+          storage: 'localStorage',
+          provider: 'YouTube',
+          purpose: 'Remembers the video player’s state',
+          expires: 'Until deleted',
+        },
       ],
     },
     marketing: {},
@@ -98,7 +104,7 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
       true,
       async (page) => {
         await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-        await banner(page).getByText("You’ve accepted additional cookies.").waitFor();
+        await banner(page).getByText('You’ve accepted additional cookies.').waitFor();
       },
     ],
     [
@@ -106,7 +112,7 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
       true,
       async (page) => {
         await page.getByRole('button', { name: 'Reject additional cookies' }).click();
-        await banner(page).getByText("You’ve rejected additional cookies.").waitFor();
+        await banner(page).getByText('You’ve rejected additional cookies.').waitFor();
       },
     ],
     [
@@ -145,12 +151,16 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
   ];
 
   describe.each(SCHEMES)('in %s', (_, options) => {
-    it.each(STATES)('for %s', async (_, cookies, reach) => {
-      const { page, errors } = await openWith(PATH(), options, cookies);
-      await reach(page);
-      expect(await axeViolations(page)).toEqual([]);
-      expect(errors).toEqual([]);
-    }, 60_000);
+    it.each(STATES)(
+      'for %s',
+      async (_, cookies, reach) => {
+        const { page, errors } = await openWith(PATH(), options, cookies);
+        await reach(page);
+        expect(await axeViolations(page)).toEqual([]);
+        expect(errors).toEqual([]);
+      },
+      60_000,
+    );
 
     it('for the cookies page, with its form and every cookie table open, its saved message and its error', async () => {
       const { page } = await openWith('/cookies-page/', options);
@@ -174,17 +184,27 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
   it.each([
     ['a Welsh page', 'cy', {}, 'Cwcis ar y wefan hon', 'Addasu cwcis'],
     ['Welsh texts on an English page', 'en', { lang: 'cy' }, 'Cwcis ar y wefan hon', 'Addasu cwcis'],
-    ['a right-to-left page', 'ar', { texts: { ar: { bannerLabel: 'ملفات تعريف الارتباط', customise: 'تخصيص', panelTitle: 'تخصيص' } } }, 'ملفات تعريف الارتباط', 'تخصيص'],
-  ])('for the banner and the dialog on %s', async (_, lang, config, label, customise) => {
-    const page = html({ config: { ...CONFIG, ...config } }).replace('<html lang="en">', `<html lang="${lang}"${lang == 'ar' ? ' dir="rtl"' : ''}>`);
-    const opened = await open(harness.page(`axe-${lang}-${Object.keys(config).length}`, page));
-    const region = opened.page.getByRole('region', { name: label });
-    await region.waitFor();
-    expect(await axeViolations(opened.page)).toEqual([]);
-    await region.getByRole('button', { name: customise }).click();
-    await opened.page.getByRole('dialog', { name: customise }).waitFor();
-    expect(await axeViolations(opened.page)).toEqual([]);
-  }, 60_000);
+    [
+      'a right-to-left page',
+      'ar',
+      { texts: { ar: { bannerLabel: 'ملفات تعريف الارتباط', customise: 'تخصيص', panelTitle: 'تخصيص' } } },
+      'ملفات تعريف الارتباط',
+      'تخصيص',
+    ],
+  ])(
+    'for the banner and the dialog on %s',
+    async (_, lang, config, label, customise) => {
+      const page = html({ config: { ...CONFIG, ...config } }).replace('<html lang="en">', `<html lang="${lang}"${lang == 'ar' ? ' dir="rtl"' : ''}>`);
+      const opened = await open(harness.page(`axe-${lang}-${Object.keys(config).length}`, page));
+      const region = opened.page.getByRole('region', { name: label });
+      await region.waitFor();
+      expect(await axeViolations(opened.page)).toEqual([]);
+      await region.getByRole('button', { name: customise }).click();
+      await opened.page.getByRole('dialog', { name: customise }).waitFor();
+      expect(await axeViolations(opened.page)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('the dark scheme is really dark, and the forced-colours one uses system colours (so the runs above differ)', async () => {
     const colours = async (options: BrowserContextOptions) => {

@@ -79,15 +79,7 @@ describe('blocked scripts in Chromium', () => {
     await page.waitForFunction(
       () => (window as unknown as Ordered).order.includes('async.js') && document.querySelectorAll('script[type="text/plain"]').length == 0,
     );
-    expect(await page.evaluate(order)).toEqual([
-      'essential, last in the page',
-      'inline 1',
-      'lib.js',
-      'inline 2 saw lib',
-      'inline 3',
-      'module',
-      'async.js',
-    ]);
+    expect(await page.evaluate(order)).toEqual(['essential, last in the page', 'inline 1', 'lib.js', 'inline 2 saw lib', 'inline 3', 'module', 'async.js']);
     expect(errors).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ describe('nothing optional before consent or after a refusal', () => {
     expect(await traces(first)).toEqual(NOTHING);
 
     await banner(first.page).getByRole('button', { name: 'Reject additional cookies' }).click();
-    await first.page.getByText("You’ve rejected additional cookies.").waitFor();
+    await first.page.getByText('You’ve rejected additional cookies.').waitFor();
     expect(await traces(first)).toEqual({ ...NOTHING, cookies: ['biscuit_consent'] });
 
     const returning = await open(trackedPage(), { context: first.context });

@@ -66,10 +66,12 @@ async function expectEverythingLoads(page: Page, errors: string[]) {
   const accept = banner.getByRole('button', { name: 'Accept additional cookies' });
   // Styled by the stylesheet the script added (a button's default background is not this green).
   expect(await accept.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(0, 112, 60)');
-  expect(await page.evaluate(() => Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => (link as HTMLLinkElement).nonce))).toEqual([NONCE]);
+  expect(await page.evaluate(() => Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => (link as HTMLLinkElement).nonce))).toEqual([
+    NONCE,
+  ]);
 
   await accept.click();
-  await page.getByText("You’ve accepted additional cookies.").waitFor();
+  await page.getByText('You’ve accepted additional cookies.').waitFor();
   expect((await page.context().cookies()).map((cookie) => cookie.name)).toEqual(['biscuit_consent']);
   expect(logged).toEqual([expect.objectContaining({ categories: { essential: true, analytics: true }, source: 'banner' })]);
 
@@ -78,7 +80,9 @@ async function expectEverythingLoads(page: Page, errors: string[]) {
   await dialog.getByRole('group', { name: 'Analytics cookies' }).waitFor();
   // The dialog's own stylesheet came with it, carrying the nonce too (a refused one would be a violation).
   expect(
-    await page.evaluate(() => Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => [link.getAttribute('href')!.split('/').pop(), (link as HTMLLinkElement).nonce])),
+    await page.evaluate(() =>
+      Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => [link.getAttribute('href')!.split('/').pop(), (link as HTMLLinkElement).nonce]),
+    ),
   ).toEqual([
     ['biscuit.css', NONCE],
     ['biscuit-dialog.css', NONCE],
@@ -99,16 +103,18 @@ describe('the library under a strict Content Security Policy', () => {
     );
     await expectEverythingLoads(page, errors);
     // The chunks really came through import() from the nonced script, not from markup.
-    expect(requests.filter((url) => /\/biscuit-(banner|dialog|writer|log)\.js$/.test(url)).map((url) => url.split('/').pop()).sort()).toEqual([
-      'biscuit-banner.js',
-      'biscuit-dialog.js',
-      'biscuit-log.js',
-      'biscuit-writer.js',
-    ]);
+    expect(
+      requests
+        .filter((url) => /\/biscuit-(banner|dialog|writer|log)\.js$/.test(url))
+        .map((url) => url.split('/').pop())
+        .sort(),
+    ).toEqual(['biscuit-banner.js', 'biscuit-dialog.js', 'biscuit-log.js', 'biscuit-writer.js']);
   });
 
   it('loads the Welsh texts (their own chunk) under a nonce-only policy', async () => {
-    const { page, requests, errors } = await open(path('nonce-only-cy', `default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'; connect-src 'self'`, 'cy'));
+    const { page, requests, errors } = await open(
+      path('nonce-only-cy', `default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'; connect-src 'self'`, 'cy'),
+    );
     await page.getByRole('button', { name: 'Derbyn cwcis ychwanegol' }).waitFor();
     expect(requests.filter((url) => url.endsWith('/biscuit-cy.js'))).toHaveLength(1);
     expect(await violations(page)).toEqual([]);

@@ -19,7 +19,8 @@ const html = (head: string, body = '') =>
 const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on this website' });
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Customise cookies' });
 const analyticsRuns = (page: Page) => page.evaluate(() => (window as { analyticsRuns?: number }).analyticsRuns ?? 0);
-const allowed = (page: Page, name: string) => page.evaluate((name) => (window as unknown as { Biscuit: { allowed(name: string): boolean } }).Biscuit.allowed(name), name);
+const allowed = (page: Page, name: string) =>
+  page.evaluate((name) => (window as unknown as { Biscuit: { allowed(name: string): boolean } }).Biscuit.allowed(name), name);
 const LOAD_FAILURE = /^console: biscuit-consent: could not load the cookie banner or settings \(.+\); links to the cookies page still work$/;
 /** What the library said on the console (the browser adds its own lines about failed requests). */
 const ours = (errors: string[]) => errors.filter((error) => !/^console: (Failed to load resource|Access to script at)/.test(error));
@@ -89,8 +90,12 @@ describe('a page that polluted Object.prototype', () => {
     await context.addInitScript(() => {
       (Object.prototype as { dangerouslySetInnerHTML?: unknown }).dangerouslySetInnerHTML = { __html: '' };
     });
-    const { page, errors } = await harness.open(harness.page('polluted', html(config({ categories: { analytics: {}, marketing: {} } }) + SCRIPT, BLOCKED)), { context });
-    await expect.poll(() => banner(page).getByRole('button').allInnerTexts()).toEqual(['Accept additional cookies', 'Reject additional cookies', 'Customise cookies']);
+    const { page, errors } = await harness.open(harness.page('polluted', html(config({ categories: { analytics: {}, marketing: {} } }) + SCRIPT, BLOCKED)), {
+      context,
+    });
+    await expect
+      .poll(() => banner(page).getByRole('button').allInnerTexts())
+      .toEqual(['Accept additional cookies', 'Reject additional cookies', 'Customise cookies']);
     expect(await banner(page).innerText()).toContain('We use some essential cookies to make our website work.');
     await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
     await dialog(page).getByRole('group', { name: 'Analytics cookies' }).getByRole('radio', { name: 'Yes' }).check();
@@ -119,7 +124,9 @@ describe('a browser without MutationObserver', () => {
     await expect.poll(() => analyticsRuns(returning.page)).toBe(1);
     expect(await banner(returning.page).count()).toBe(0);
     // What the page adds later is not seen without an observer: it stays blocked (documented).
-    await returning.page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<script type="text/plain" data-consent="analytics">window.late = true</script>'));
+    await returning.page.evaluate(() =>
+      document.body.insertAdjacentHTML('beforeend', '<script type="text/plain" data-consent="analytics">window.late = true</script>'),
+    );
     await returning.page.waitForTimeout(200);
     expect(await returning.page.evaluate(() => (window as { late?: boolean }).late)).toBeUndefined();
     expect([...errors, ...returning.errors]).toEqual([]);

@@ -86,7 +86,7 @@ describe('npm-app (built with Vite)', () => {
     await page.getByRole('region', { name: 'Cookies on this website' }).waitFor();
     expect(await page.locator('#analytics-status').textContent()).toBe('Analytics has not started.');
     await page.getByRole('button', { name: 'Reject additional cookies' }).click();
-    await page.getByText("You’ve rejected additional cookies.").waitFor();
+    await page.getByText('You’ve rejected additional cookies.').waitFor();
     expect(await page.locator('#analytics-status').textContent()).toBe('Analytics has not started.');
     await page.getByRole('button', { name: 'Cookie settings' }).click();
     await page.getByRole('dialog', { name: 'Customise cookies' }).getByRole('button', { name: 'Accept additional cookies' }).click();
@@ -111,7 +111,7 @@ describe('server', () => {
     expect(await page.content()).toContain('<script src="/server/analytics.js"></script>');
   });
 
-  it('prints the table of each category\'s cookies without JavaScript, the consent cookie included', async () => {
+  it("prints the table of each category's cookies without JavaScript, the consent cookie included", async () => {
     const { page } = await harness.open('/server/cookies', { javaScriptEnabled: false });
     const essential = page.getByRole('table', { name: 'Essential cookies we use' });
     expect(await essential.getByRole('columnheader').allTextContents()).toEqual(['Name', 'Purpose', 'Expires', 'Set by']);
@@ -140,8 +140,7 @@ describe('server', () => {
 
   describe('for a visitor in the UK (the CDN says CF-IPCountry: GB)', () => {
     const inTheUk = { javaScriptEnabled: false, extraHTTPHeaders: { 'CF-IPCountry': 'GB' } };
-    const cookie = async (context: import('playwright-core').BrowserContext) =>
-      (await context.cookies()).find((each) => each.name == 'biscuit_consent')?.value;
+    const cookie = async (context: import('playwright-core').BrowserContext) => (await context.cookies()).find((each) => each.name == 'biscuit_consent')?.value;
 
     it('shows analytics on unless turned off, and keeps a Yes left alone as no consent', async () => {
       const { page, context } = await harness.open('/server/cookies', inTheUk);
@@ -192,7 +191,7 @@ describe('server', () => {
   it('reads a choice made in the banner, and the banner reads a choice made in the form', async () => {
     const { page } = await harness.open('/server/');
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-    await page.getByText("You’ve accepted additional cookies.").waitFor();
+    await page.getByText('You’ve accepted additional cookies.').waitFor();
     await page.reload();
     expect(await page.locator('#server-consent').textContent()).toContain('analytics: allowed');
     await page.waitForFunction(() => (window as { serverAnalyticsRuns?: number }).serverAnalyticsRuns === 1);
@@ -217,7 +216,7 @@ describe('consent-log', () => {
   it('keeps each choice in SQLite and lists it', async () => {
     const { page, errors } = await harness.open('/consent-log/demo');
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-    await page.getByText("You’ve accepted additional cookies.").waitFor();
+    await page.getByText('You’ve accepted additional cookies.').waitFor();
     const id = await page.evaluate(() => (window as unknown as { Biscuit: { get(): { id: string } } }).Biscuit.get().id);
     const records = log.list() as { consent_id: string; categories: object; source: string }[];
     expect(records[0]).toMatchObject({ consent_id: id, categories: { essential: true, analytics: true, marketing: true }, exempt: [], source: 'banner' });

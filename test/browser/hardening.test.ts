@@ -32,7 +32,12 @@ describe('hostile and old host pages', () => {
     [
       'extends Array.prototype and Object.prototype with enumerable members (Prototype.js style)',
       () => {
-        for (const [target, name] of [[Array.prototype, 'each'], [Array.prototype, 'first'], [Object.prototype, 'extend'], [Object.prototype, 'toJSONString']] as const) {
+        for (const [target, name] of [
+          [Array.prototype, 'each'],
+          [Array.prototype, 'first'],
+          [Object.prototype, 'extend'],
+          [Object.prototype, 'toJSONString'],
+        ] as const) {
           Object.defineProperty(target, name, { value: () => {}, enumerable: true, writable: true, configurable: true });
         }
       },
@@ -122,7 +127,7 @@ describe('broken storage', () => {
     await context.addCookies(Array.from({ length: 179 }, (_, i) => ({ name: `filler${i}`, value: 'x'.repeat(40), url: harness.origin })));
     await page.reload();
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-    await page.getByText("You’ve accepted additional cookies.").waitFor();
+    await page.getByText('You’ve accepted additional cookies.').waitFor();
     await page.reload();
     await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
     expect(await banner(page).count()).toBe(0);
@@ -148,8 +153,15 @@ describe('Content Security Policy with nonces and Trusted Types', () => {
     const { page } = await harness.open(path, { context });
     await banner(page).waitFor();
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-    await page.waitForFunction(() => (window as { analyticsRuns?: number; analyticsFileRuns?: number }).analyticsRuns === 1 && (window as { analyticsFileRuns?: number }).analyticsFileRuns === 1);
-    expect(await page.evaluate(() => Array.from(document.querySelectorAll('script[data-consent]'), (script) => (script as HTMLScriptElement).nonce))).toEqual([nonce, nonce]);
+    await page.waitForFunction(
+      () =>
+        (window as { analyticsRuns?: number; analyticsFileRuns?: number }).analyticsRuns === 1 &&
+        (window as { analyticsFileRuns?: number }).analyticsFileRuns === 1,
+    );
+    expect(await page.evaluate(() => Array.from(document.querySelectorAll('script[data-consent]'), (script) => (script as HTMLScriptElement).nonce))).toEqual([
+      nonce,
+      nonce,
+    ]);
     await page.getByRole('button', { name: 'Hide cookie message' }).click();
     await page.getByRole('link', { name: 'Cookie settings', exact: true }).click();
     await page.getByRole('dialog', { name: 'Customise cookies' }).waitFor();
@@ -160,7 +172,30 @@ describe('Content Security Policy with nonces and Trusted Types', () => {
 describe('markup in config', () => {
   it('renders every text, title and value as inert text', async () => {
     const evil = (label: string) => `<img src=x onerror="window.xss='${label}'">"'><script>window.xss='${label}'</script>`;
-    const keys = ['bannerLabel', 'bannerTitle', 'body', 'hint', 'cookiesNotice', 'accept', 'reject', 'customise', 'accepted', 'rejected', 'hide', 'saved', 'formSaved', 'error', 'panelTitle', 'panelIntro', 'save', 'close', 'yes', 'no', 'alwaysOn', 'gpcNotice'];
+    const keys = [
+      'bannerLabel',
+      'bannerTitle',
+      'body',
+      'hint',
+      'cookiesNotice',
+      'accept',
+      'reject',
+      'customise',
+      'accepted',
+      'rejected',
+      'hide',
+      'saved',
+      'formSaved',
+      'error',
+      'panelTitle',
+      'panelIntro',
+      'save',
+      'close',
+      'yes',
+      'no',
+      'alwaysOn',
+      'gpcNotice',
+    ];
     const texts = Object.fromEntries(keys.map((key) => [key, `${key} ${evil(key)} {link ${evil(`${key}-link`)}}`]));
     const hostile = {
       cookiesPageUrl: '/cookies?a="><img/src=x/onerror=window.xss=1>',
@@ -175,7 +210,10 @@ describe('markup in config', () => {
     await root.getByRole('button', { name: /^reject / }).click();
     await root.getByText(/^rejected </).waitFor();
     await page.evaluate(() => (window as unknown as { Biscuit: { showPreferences(): void } }).Biscuit.showPreferences());
-    await page.getByRole('dialog').getByRole('group', { name: /^<img src=x/ }).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('group', { name: /^<img src=x/ })
+      .waitFor();
     expect(await page.evaluate(() => (window as { xss?: string }).xss)).toBeUndefined();
     expect(await page.locator('.bc img, .bc script').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -201,7 +239,7 @@ describe('rapid and concurrent use', () => {
   it('a double click on accept is one choice, one change event and one script run', async () => {
     const { page } = await harness.open(path(), { context: await watchChanges() });
     await page.getByRole('button', { name: 'Accept additional cookies' }).dblclick();
-    await page.getByText("You’ve accepted additional cookies.").waitFor();
+    await page.getByText('You’ve accepted additional cookies.').waitFor();
     // A sentinel: saving the same choice once more. Saves are written one after
     // another and each change event follows its write, so once this settles any
     // change event the clicks caused has fired (and this one adds none).

@@ -59,7 +59,7 @@ describe('Google Consent Mode v2', () => {
   it('sends the update for a returning visitor before the tag runs', async () => {
     const first = await harness.open(path());
     await first.page.getByRole('button', { name: 'Reject additional cookies' }).click();
-    await first.page.getByText("You’ve rejected additional cookies.").waitFor();
+    await first.page.getByText('You’ve rejected additional cookies.').waitFor();
     const { page } = await harness.open(path(), { context: first.context });
     const seen = await page.evaluate(() => (window as unknown as { seenByTag: unknown[][] }).seenByTag);
     expect(seen.map((command) => command[1])).toEqual(['default', 'update']);
@@ -78,7 +78,7 @@ describe('Global Privacy Control', () => {
   it('leaves marketing refused when the visitor accepts, and says so in the panel, where an explicit yes still counts', async () => {
     const { page } = await harness.open(path(), { context: await withGpc() });
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-    await page.getByText("You’ve accepted additional cookies.").waitFor();
+    await page.getByText('You’ve accepted additional cookies.').waitFor();
     const categories = () => page.evaluate(() => (window as unknown as { Biscuit: { get(): { categories: object } } }).Biscuit.get().categories);
     expect(await categories()).toEqual({ essential: true, analytics: true, marketing: false });
 
@@ -141,8 +141,7 @@ describe('clean-up of web storage', () => {
       },
     },
   };
-  const stored = (page: Page) =>
-    page.evaluate(() => ({ local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage).sort() }));
+  const stored = (page: Page) => page.evaluate(() => ({ local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage).sort() }));
 
   it('clears the declared keys of a withdrawn category, patterns included, and nothing else', async () => {
     const { page, errors } = await harness.open(harness.page('storage', html(config(CONFIG) + SCRIPT, PLAYER)));
@@ -181,7 +180,7 @@ describe('clean-up of web storage', () => {
     });
     const { page, errors } = await harness.open(path, { context });
     await page.getByRole('button', { name: 'Reject additional cookies' }).click();
-    await page.getByText("You’ve rejected additional cookies.").waitFor();
+    await page.getByText('You’ve rejected additional cookies.').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -220,9 +219,11 @@ describe('the consent log', () => {
     logged.length = 0;
     logStatus = 201;
     const { page } = await acceptIn();
-    await page.getByText("You’ve accepted additional cookies.").waitFor();
+    await page.getByText('You’ve accepted additional cookies.').waitFor();
     const id = await page.evaluate(() => (window as unknown as { Biscuit: { get(): { id: string } } }).Biscuit.get().id);
-    expect(logged).toEqual([{ id, updatedAt: expect.any(String), revision: 0, categories: { essential: true, analytics: true }, exempt: [], source: 'banner' }]);
+    expect(logged).toEqual([
+      { id, updatedAt: expect.any(String), revision: 0, categories: { essential: true, analytics: true }, exempt: [], source: 'banner' },
+    ]);
   });
 
   it('with required: true, shows the technical-problem message when the log fails, and the retry succeeds', async () => {
@@ -233,7 +234,7 @@ describe('the consent log', () => {
     expect(await alert.textContent()).toContain('Sorry, there was a technical problem. Please try again.');
     logStatus = 201;
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-    await page.getByText("You’ve accepted additional cookies.").waitFor();
+    await page.getByText('You’ve accepted additional cookies.').waitFor();
   });
 
   it('without required, the choice holds when the log fails, and the error is reported', async () => {
@@ -243,8 +244,10 @@ describe('the consent log', () => {
       document.addEventListener('biscuit:error', (event) => ((window as unknown as { logError: string }).logError = String((event as CustomEvent).detail))),
     );
     const { page } = await acceptIn(context, false);
-    await page.getByText("You’ve accepted additional cookies.").waitFor();
+    await page.getByText('You’ve accepted additional cookies.').waitFor();
     await page.waitForFunction(() => 'logError' in window);
-    expect(await page.evaluate(() => (window as unknown as { logError: string }).logError)).toBe('ConsentLogError: biscuit-consent: the consent log answered 500');
+    expect(await page.evaluate(() => (window as unknown as { logError: string }).logError)).toBe(
+      'ConsentLogError: biscuit-consent: the consent log answered 500',
+    );
   });
 });

@@ -105,7 +105,9 @@ describe('embed placeholders in Chromium', () => {
     await dialog.getByRole('button', { name: 'Save cookie preferences' }).click();
     await group(page, VIDEO_NAME).waitFor();
     await group(page, 'Map of the depot').waitFor();
-    expect(await page.evaluate(() => Array.from(document.querySelectorAll('iframe'), (frame) => [frame.getAttribute('src'), frame.contentWindow!.location.href]))).toEqual([
+    expect(
+      await page.evaluate(() => Array.from(document.querySelectorAll('iframe'), (frame) => [frame.getAttribute('src'), frame.contentWindow!.location.href])),
+    ).toEqual([
       [null, 'about:blank'],
       [null, 'about:blank'],
     ]);
@@ -115,7 +117,12 @@ describe('embed placeholders in Chromium', () => {
   });
 
   it('are downloaded only where an embed waits: not by a returning visitor who allowed it, nor on a page without embeds', async () => {
-    const files = (requests: string[]) => requests.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/assets/')).map((path) => path.split('/').pop()).sort();
+    const files = (requests: string[]) =>
+      requests
+        .map((url) => new URL(url).pathname)
+        .filter((path) => path.startsWith('/assets/'))
+        .map((path) => path.split('/').pop())
+        .sort();
     const first = await open(harness.page('embeds', html()));
     await group(first.page, VIDEO_NAME).getByRole('button', { name: 'Accept Video and map cookies' }).click();
     await first.page.getByRole('region', { name: 'Cookies on this website' }).waitFor({ state: 'detached' });
@@ -126,15 +133,12 @@ describe('embed placeholders in Chromium', () => {
     expect(files(allowed.requests)).toEqual(['biscuit.global.js']);
     // A returning visitor who refused them: the placeholders and their stylesheet, not the banner.
     const context = await newContext();
-    await context.addCookies([{ name: 'biscuit_consent', value: `1.0.${Math.floor(Date.now() / 1000)}.b.analytics=0&marketing=0.${'a'.repeat(32)}`, url: harness.origin }]);
+    await context.addCookies([
+      { name: 'biscuit_consent', value: `1.0.${Math.floor(Date.now() / 1000)}.b.analytics=0&marketing=0.${'a'.repeat(32)}`, url: harness.origin },
+    ]);
     const refused = await open(harness.page('embeds', html()), { context });
     await group(refused.page, VIDEO_NAME).waitFor();
-    expect(files(refused.requests)).toEqual([
-      'biscuit-placeholders.css',
-      'biscuit-placeholders.js',
-      'biscuit.css',
-      'biscuit.global.js',
-    ]);
+    expect(files(refused.requests)).toEqual(['biscuit-placeholders.css', 'biscuit-placeholders.js', 'biscuit.css', 'biscuit.global.js']);
     const none = await open(harness.page('no-embeds', html({ main: '<p>No embeds here.</p>' })), { context: first.context });
     await none.page.waitForTimeout(300);
     expect(files(none.requests)).toEqual(['biscuit.global.js']);
@@ -168,7 +172,10 @@ describe('embed placeholders in Chromium', () => {
     // The banner comes first in tab order; Tab on to the video's "Load this content", then Enter.
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.closest('[role=group]')?.getAttribute('aria-labelledby')]);
+      const focused = await page.evaluate(() => [
+        document.activeElement?.textContent,
+        document.activeElement?.closest('[role=group]')?.getAttribute('aria-labelledby'),
+      ]);
       if (focused[0] == 'Load this content') break;
     }
     await page.keyboard.press('Enter');
@@ -176,7 +183,10 @@ describe('embed placeholders in Chromium', () => {
     expect(await frameSource(page, VIDEO_NAME)).toBe(VIDEO_URL);
     // Once the video has loaded, the next Tab goes through it on to the map's placeholder, not back to the top.
     await expect.poll(() => page.frames().some((frame) => frame.url() == VIDEO_URL)).toBe(true);
-    await page.frames().find((frame) => frame.url() == VIDEO_URL)!.waitForLoadState();
+    await page
+      .frames()
+      .find((frame) => frame.url() == VIDEO_URL)!
+      .waitForLoadState();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('.bc-placeholder')?.textContent)).toContain('Map of the depot');
   });
@@ -205,7 +215,15 @@ describe('embed placeholders in Chromium', () => {
         [root, ...Array.from(root.querySelectorAll('*'))].map((element) => {
           const style = getComputedStyle(element);
           const box = element.getBoundingClientRect();
-          return [element.tagName, style.display, style.fontSize, style.color, style.backgroundColor, style.padding, [box.width, box.height].map(Math.round).join('×')].join(' ');
+          return [
+            element.tagName,
+            style.display,
+            style.fontSize,
+            style.color,
+            style.backgroundColor,
+            style.padding,
+            [box.width, box.height].map(Math.round).join('×'),
+          ].join(' ');
         }),
       );
     };
@@ -224,7 +242,11 @@ describe('embed placeholders in Chromium', () => {
     });
     // As on a real network, the placeholders arrive once the page has painted its blank frames.
     await context.route('**/biscuit-placeholders.js', async (route) => {
-      await route.request().frame().page().waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 20_000 });
+      await route
+        .request()
+        .frame()
+        .page()
+        .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 20_000 });
       await new Promise((resolve) => setTimeout(resolve, 200));
       await route.continue();
     });
@@ -244,10 +266,14 @@ describe('embed placeholders in Chromium', () => {
     ];
     const main = layouts.map((layout, i) => `${layout}<p class="marker">Marker ${i + 1}</p>`).join('');
     const { page } = await open(harness.page('shift', html({ main })), { context });
-    const markers = () => page.evaluate(() => Array.from(document.querySelectorAll('.marker'), (marker) => Math.round(marker.getBoundingClientRect().top + scrollY)));
+    const markers = () =>
+      page.evaluate(() => Array.from(document.querySelectorAll('.marker'), (marker) => Math.round(marker.getBoundingClientRect().top + scrollY)));
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     const painted = await markers();
-    await page.locator('.bc-placeholder').nth(layouts.length - 1).waitFor();
+    await page
+      .locator('.bc-placeholder')
+      .nth(layouts.length - 1)
+      .waitFor();
     expect(await markers()).toEqual(painted);
     await group(page, VIDEO_NAME).getByRole('button', { name: 'Accept Video and map cookies' }).click();
     await page.locator('.bc-placeholder').first().waitFor({ state: 'detached' });
@@ -276,7 +302,10 @@ describe('embed placeholders in Chromium', () => {
     const placeholder = group(page, 'Hostile');
     await placeholder.getByRole('button', { name: 'Load this content' }).click();
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => [(window as unknown as { hacked?: number }).hacked, document.querySelector('iframe')!.getAttribute('src')])).toEqual([undefined, null]);
+    expect(await page.evaluate(() => [(window as unknown as { hacked?: number }).hacked, document.querySelector('iframe')!.getAttribute('src')])).toEqual([
+      undefined,
+      null,
+    ]);
     expect(warnings.join('\n')).toMatch(/stays blocked.*javascript:/);
     expect(errors).toEqual([]);
   });

@@ -42,10 +42,15 @@ describe('placement', () => {
 
 describe('config discovery', () => {
   it('reads the JSON block, without evaluating it', async () => {
-    const block = '<script type="application/json" id="biscuit-config">{ "cookiesPageUrl": "/cookies", "categories": { "social": { "title": "Social media" } } }</script>';
+    const block =
+      '<script type="application/json" id="biscuit-config">{ "cookiesPageUrl": "/cookies", "categories": { "social": { "title": "Social media" } } }</script>';
     const { page } = await harness.open(harness.page('json-block', html({ head: block + SCRIPT })));
     await banner(page).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { Biscuit: { config: { categories: { name: string }[] } } }).Biscuit.config.categories.map((c) => c.name))).toEqual(['essential', 'social']);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { Biscuit: { config: { categories: { name: string }[] } } }).Biscuit.config.categories.map((c) => c.name),
+      ),
+    ).toEqual(['essential', 'social']);
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
     expect(await page.getByRole('link', { name: 'change your cookie settings' }).getAttribute('href')).toBe('/cookies');
   });
@@ -54,7 +59,11 @@ describe('config discovery', () => {
     const inline = '<script>window.BiscuitConfig = { categories: { marketing: {} } }</script>';
     const { page } = await harness.open(harness.page('window-config', html({ head: inline + SCRIPT })));
     await banner(page).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { Biscuit: { config: { categories: { name: string }[] } } }).Biscuit.config.categories.map((c) => c.name))).toEqual(['essential', 'marketing']);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { Biscuit: { config: { categories: { name: string }[] } } }).Biscuit.config.categories.map((c) => c.name),
+      ),
+    ).toEqual(['essential', 'marketing']);
   });
 
   it('reports broken JSON and still offers the banner with the defaults', async () => {
@@ -63,7 +72,7 @@ describe('config discovery', () => {
     await banner(page).waitFor();
     expect(errors).toEqual([expect.stringMatching(/^console: biscuit-consent: the #biscuit-config block is not valid JSON .*; using the defaults$/)]);
     await page.getByRole('button', { name: 'Reject additional cookies' }).click();
-    await page.getByText("You’ve rejected additional cookies.").waitFor();
+    await page.getByText('You’ve rejected additional cookies.').waitFor();
     expect(await analyticsRuns(page)).toBe(0);
   });
 
@@ -99,7 +108,9 @@ describe('config discovery', () => {
     const kept = await page.evaluate(() =>
       (
         window as unknown as { Biscuit: { config: { categories: { name: string; cookies: { name: string; purpose?: object }[] }[] } } }
-      ).Biscuit.config.categories.map(({ name, cookies }) => `${name}:${cookies.map((cookie) => cookie.name + (cookie.purpose ? JSON.stringify(cookie.purpose) : '')).join(',')}`),
+      ).Biscuit.config.categories.map(
+        ({ name, cookies }) => `${name}:${cookies.map((cookie) => cookie.name + (cookie.purpose ? JSON.stringify(cookie.purpose) : '')).join(',')}`,
+      ),
     );
     expect(kept).toEqual(['essential:', 'analytics:_ga,_gid{"en":"Counts visitors"}', ...Array.from({ length: 30 }, (_, i) => `c${i + 1}:_c${i + 1}`)]);
     await acceptAndExpectAnalytics(page);
@@ -119,7 +130,11 @@ describe('window.Biscuit and the command queue', () => {
     await banner(page).waitFor();
     expect(await page.evaluate(() => (window as { calls?: string[] }).calls)).toEqual(['first:function', 'third:false']);
     expect(errors).toEqual(['pageerror: queued function failed']);
-    await page.evaluate(() => (window as unknown as { Biscuit: { push(fn: (api: unknown) => void): void } }).Biscuit.push(() => (window as unknown as { calls: string[] }).calls.push('later')));
+    await page.evaluate(() =>
+      (window as unknown as { Biscuit: { push(fn: (api: unknown) => void): void } }).Biscuit.push(() =>
+        (window as unknown as { calls: string[] }).calls.push('later'),
+      ),
+    );
     expect(await page.evaluate(() => (window as { calls?: string[] }).calls)).toEqual(['first:function', 'third:false', 'later']);
   });
 
@@ -197,9 +212,13 @@ describe('what a returning visitor downloads', () => {
 describe('Content Security Policy', () => {
   it("works under default-src 'self' with no violations (the JSON block is data, not script)", async () => {
     const block = '<script type="application/json" id="biscuit-config">{ "categories": { "analytics": {} } }</script>';
-    const path = harness.page('csp', html({ head: block + SCRIPT, body: '<script type="text/plain" data-consent="analytics" src="/test/browser/pages/analytics.js"></script>' }), {
-      'Content-Security-Policy': "default-src 'self'",
-    });
+    const path = harness.page(
+      'csp',
+      html({ head: block + SCRIPT, body: '<script type="text/plain" data-consent="analytics" src="/test/browser/pages/analytics.js"></script>' }),
+      {
+        'Content-Security-Policy': "default-src 'self'",
+      },
+    );
     const context = await harness.browser.newContext();
     await context.addInitScript(() => {
       (window as unknown as { violations: string[] }).violations = [];
@@ -214,7 +233,11 @@ describe('Content Security Policy', () => {
     expect(await button.evaluate((element) => getComputedStyle(element).cursor)).toBe('pointer');
     await button.click();
     await page.waitForFunction(() => (window as { analyticsFileRuns?: number }).analyticsFileRuns === 1);
-    await page.getByRole('button', { name: 'Customise cookies' }).or(page.getByRole('button', { name: 'Hide cookie message' })).first().click();
+    await page
+      .getByRole('button', { name: 'Customise cookies' })
+      .or(page.getByRole('button', { name: 'Hide cookie message' }))
+      .first()
+      .click();
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   });
 });

@@ -55,8 +55,7 @@ async function watchingContext(): Promise<BrowserContext> {
 }
 
 /** A consent cookie value for the `analytics` category, dated now. */
-const consentValue = (analytics: boolean) =>
-  `1.0.${Math.floor(Date.now() / 1000)}.b.analytics=${+analytics}.${(analytics ? 'a' : 'b').repeat(32)}`;
+const consentValue = (analytics: boolean) => `1.0.${Math.floor(Date.now() / 1000)}.b.analytics=${+analytics}.${(analytics ? 'a' : 'b').repeat(32)}`;
 
 describe('a consent cookie planted from elsewhere (cookie tossing)', () => {
   const path = () => harness.page('tossing', html(config({ categories: { analytics: {} } }) + SCRIPT, BLOCKED));
@@ -77,7 +76,7 @@ describe('a consent cookie planted from elsewhere (cookie tossing)', () => {
     expect(await analyticsRuns(page)).toBe(0);
 
     await page.getByRole('button', { name: 'Reject additional cookies' }).click();
-    await page.getByText("You’ve rejected additional cookies.").waitFor();
+    await page.getByText('You’ve rejected additional cookies.').waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     const consentCookies = (await context.cookies(url)).filter((cookie) => cookie.name == 'biscuit_consent');
     expect(consentCookies).toHaveLength(1);
@@ -96,7 +95,7 @@ describe('a consent cookie planted from elsewhere (cookie tossing)', () => {
     const url = `http://localhost:${port()}${hostPath}`;
     const { page, context, errors } = await harness.open(url);
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
-    await page.getByText("You’ve accepted additional cookies.").waitFor();
+    await page.getByText('You’ve accepted additional cookies.').waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     const [stored] = (await context.cookies(url)).filter((cookie) => cookie.name == '__Host-biscuit_consent');
     expect(stored).toMatchObject({ secure: true, path: '/', domain: 'localhost' });
@@ -134,11 +133,7 @@ describe('markup injected into a page that protects itself with CSP nonces', () 
     await page.evaluate(() => (window as unknown as { Biscuit: { acceptAll(): Promise<unknown> } }).Biscuit.acceptAll());
     await page.waitForTimeout(300);
     expect(await read(page, 'injected')).toBeUndefined();
-    expect(await read(page, 'warnings')).toEqual(
-      Array(3).fill(
-        'biscuit-consent: this stays blocked: render the page\'s CSP nonce on it (nonce="…")',
-      ),
-    );
+    expect(await read(page, 'warnings')).toEqual(Array(3).fill('biscuit-consent: this stays blocked: render the page\'s CSP nonce on it (nonce="…")'));
     expect(await read(page, 'violations')).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -249,7 +244,11 @@ describe('what injected markup can make the page say about the config', () => {
   it('on a page with a nonce, takes only the JSON block that carries it', async () => {
     const nonce = 'r4nd0m-n0nce';
     const injected = config({ categories: { analytics: { essential: true } } });
-    const body = BLOCKED.replace('<script ', `<script nonce="${nonce}" `) + injected + config(real, ` nonce="${nonce}"`) + SCRIPT.replace('<script ', `<script nonce="${nonce}" `);
+    const body =
+      BLOCKED.replace('<script ', `<script nonce="${nonce}" `) +
+      injected +
+      config(real, ` nonce="${nonce}"`) +
+      SCRIPT.replace('<script ', `<script nonce="${nonce}" `);
     const path = harness.page('nonce-config', html('', body), { 'Content-Security-Policy': `default-src 'self'; script-src 'self' 'nonce-${nonce}'` });
     const { page, errors } = await harness.open(path, { context: await watchingContext() });
     await banner(page).waitFor();
@@ -266,9 +265,7 @@ describe('what injected markup can make the page say about the config', () => {
     const { page, errors } = await harness.open(harness.page(`clobbered-${element.length}`, html('', BLOCKED + element + SCRIPT)));
     await banner(page).waitFor();
     expect(await categoriesOf(page)).toEqual(['essential (essential)', 'preferences', 'analytics']);
-    expect(errors).toEqual([
-      'console: biscuit-consent: the config must be a plain object; using the defaults',
-    ]);
+    expect(errors).toEqual(['console: biscuit-consent: the config must be a plain object; using the defaults']);
   });
 
   it('loads its parts from its own folder even when <img name="currentScript"> shadows document.currentScript', async () => {

@@ -56,7 +56,7 @@ describe('the banner with the keyboard', () => {
     // The hint's link to the cookies notice, then the buttons.
     await step(page, 'Tab', 'link: Cookies notice');
     await step(page, 'Tab', 'button: Accept additional cookies');
-    await step(page, 'Enter', "status: You’ve accepted additional cookies. You can change your cookie settings at any time.");
+    await step(page, 'Enter', 'status: You’ve accepted additional cookies. You can change your cookie settings at any time.');
     expect(await categories(page)).toEqual({ essential: true, analytics: true, marketing: true });
     await step(page, 'Tab', 'link: change your cookie settings');
     await step(page, 'Tab', 'button: Hide cookie message');
@@ -72,7 +72,7 @@ describe('the banner with the keyboard', () => {
     await press(page, 'Tab');
     await press(page, 'Tab');
     await step(page, 'Tab', 'button: Reject additional cookies');
-    await step(page, 'Space', "status: You’ve rejected additional cookies. You can change your cookie settings at any time.");
+    await step(page, 'Space', 'status: You’ve rejected additional cookies. You can change your cookie settings at any time.');
     expect(await categories(page)).toEqual({ essential: true, analytics: false, marketing: false });
     await press(page, 'Tab');
     await step(page, 'Tab', 'button: Hide cookie message');

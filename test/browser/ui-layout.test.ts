@@ -65,9 +65,24 @@ function fingerprint(locator: Locator) {
     [root, ...Array.from(root.querySelectorAll('*'))].map((element) => {
       const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();
-      const props = ['display', 'position', 'font-size', 'font-family', 'font-weight', 'line-height', 'letter-spacing', 'text-transform', 'color', 'background-color'];
+      const props = [
+        'display',
+        'position',
+        'font-size',
+        'font-family',
+        'font-weight',
+        'line-height',
+        'letter-spacing',
+        'text-transform',
+        'color',
+        'background-color',
+      ];
       const more = ['padding', 'margin', 'border-width', 'border-color', 'box-sizing', 'visibility', 'opacity', 'appearance', 'float'];
-      return [element.tagName, ...[...props, ...more].map((name) => `${name}:${style.getPropertyValue(name)}`), [box.x, box.y, box.width, box.height].map(Math.round).join(',')].join(' ');
+      return [
+        element.tagName,
+        ...[...props, ...more].map((name) => `${name}:${style.getPropertyValue(name)}`),
+        [box.x, box.y, box.width, box.height].map(Math.round).join(','),
+      ].join(' ');
     }),
   );
 }
@@ -97,8 +112,11 @@ function measure(locator: Locator) {
       smallestText: Math.min(...texts.map((element) => parseFloat(getComputedStyle(element).fontSize))),
       lowestContrast: Math.min(...texts.map(contrast)),
       smallestTarget: Math.min(...targets.flatMap((element) => [element.getBoundingClientRect().width, element.getBoundingClientRect().height])),
-      unpaddedButtons: Array.from(root.querySelectorAll('button')).filter((button) => parseFloat(getComputedStyle(button).paddingLeft) < 8 || parseFloat(getComputedStyle(button).paddingTop) < 4).length,
-      hiddenRadios: Array.from(root.querySelectorAll('input')).filter((input) => !input.checkVisibility({ opacityProperty: true, visibilityProperty: true })).length,
+      unpaddedButtons: Array.from(root.querySelectorAll('button')).filter(
+        (button) => parseFloat(getComputedStyle(button).paddingLeft) < 8 || parseFloat(getComputedStyle(button).paddingTop) < 4,
+      ).length,
+      hiddenRadios: Array.from(root.querySelectorAll('input')).filter((input) => !input.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+        .length,
     };
   });
 }
@@ -124,7 +142,13 @@ describe('a page with a hostile stylesheet', () => {
     // Wait for the slide-in to end, so boxes compare at rest.
     for (const { page } of [a, b]) await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
     expect(await fingerprint(banner(b.page))).toEqual(await fingerprint(banner(a.page)));
-    expect(await measure(banner(b.page))).toEqual({ smallestText: 16, lowestContrast: expect.any(Number), smallestTarget: expect.any(Number), unpaddedButtons: 0, hiddenRadios: 0 });
+    expect(await measure(banner(b.page))).toEqual({
+      smallestText: 16,
+      lowestContrast: expect.any(Number),
+      smallestTarget: expect.any(Number),
+      unpaddedButtons: 0,
+      hiddenRadios: 0,
+    });
     const { lowestContrast, smallestTarget } = await measure(banner(b.page));
     expect(lowestContrast).toBeGreaterThanOrEqual(4.5);
     expect(smallestTarget).toBeGreaterThanOrEqual(24);
@@ -182,7 +206,9 @@ describe('the page’s own typeface', () => {
     const { page } = await open(path);
     await banner(page).waitFor();
     const families = (locator: Locator) =>
-      locator.evaluate((root) => [...new Set(Array.from(root.querySelectorAll('p, button, a, legend, label, h2')).map((element) => getComputedStyle(element).fontFamily))]);
+      locator.evaluate((root) => [
+        ...new Set(Array.from(root.querySelectorAll('p, button, a, legend, label, h2')).map((element) => getComputedStyle(element).fontFamily)),
+      ]);
     const inBanner = await families(banner(page));
     if (!withDialog) return { banner: inBanner };
     await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
@@ -199,7 +225,11 @@ describe('the page’s own typeface', () => {
     const { page } = await open(harness.page('form-font', html({ main })));
     const form = page.locator('[data-consent-preferences] .bc');
     await form.getByRole('button', { name: 'Save cookie preferences' }).waitFor();
-    expect(await form.evaluate((root) => [...new Set(Array.from(root.querySelectorAll('p, button, legend, label')).map((element) => getComputedStyle(element).fontFamily))])).toEqual(['Verdana, sans-serif']);
+    expect(
+      await form.evaluate((root) => [
+        ...new Set(Array.from(root.querySelectorAll('p, button, legend, label')).map((element) => getComputedStyle(element).fontFamily)),
+      ]),
+    ).toEqual(['Verdana, sans-serif']);
   });
 
   it('gives way to --bc-font, which still sets the UI’s own', async () => {
@@ -295,7 +325,13 @@ describe('a cookie table at 320 px and at 400% zoom', () => {
     categories: {
       analytics: {
         cookies: [
-          { name: 'ytidb::LAST_RESULT_ENTRY_KEY', storage: 'localStorage', provider: 'YouTube', purpose: 'Remembers the state of the video player between visits', expires: 'Until deleted' },
+          {
+            name: 'ytidb::LAST_RESULT_ENTRY_KEY',
+            storage: 'localStorage',
+            provider: 'YouTube',
+            purpose: 'Remembers the state of the video player between visits',
+            expires: 'Until deleted',
+          },
           { name: '_ga', provider: 'Google Analytics', purpose: 'Tells visitors apart, so Google Analytics can count them', expires: '2 years' },
         ],
       },
@@ -339,10 +375,17 @@ describe('layout shift', () => {
     });
     // As on a real network, the UI arrives once the page has painted.
     await context.route('**/biscuit-banner.js', async (route) => {
-      await route.request().frame().page().waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 20_000 });
+      await route
+        .request()
+        .frame()
+        .page()
+        .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 20_000 });
       await route.continue();
     });
-    const paragraphs = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i + 1} of the page, long enough to fill a line or two of the viewport on a phone and on a desktop.</p>`).join('');
+    const paragraphs = Array.from(
+      { length: 12 },
+      (_, i) => `<p>Paragraph ${i + 1} of the page, long enough to fill a line or two of the viewport on a phone and on a desktop.</p>`,
+    ).join('');
     const { page } = await open(harness.page('shift', html({ config: { ...CONFIG, ...config }, main: paragraphs })), { context });
     await banner(page).waitFor();
     return page.evaluate(async () => {
@@ -363,7 +406,10 @@ describe('layout shift', () => {
 });
 
 describe('focus not obscured (WCAG 2.2 2.4.11)', () => {
-  const links = Array.from({ length: 40 }, (_, i) => `<p>Section ${i + 1}: read <a href="/s${i + 1}">more about section ${i + 1}</a> or <a href="/d${i + 1}">download it</a>.</p>`).join('');
+  const links = Array.from(
+    { length: 40 },
+    (_, i) => `<p>Section ${i + 1}: read <a href="/s${i + 1}">more about section ${i + 1}</a> or <a href="/d${i + 1}">download it</a>.</p>`,
+  ).join('');
 
   /** The page links that were under the banner when Tab reached them. */
   async function hiddenWhenFocused(viewport: { width: number; height: number }, end = '') {
@@ -390,9 +436,13 @@ describe('focus not obscured (WCAG 2.2 2.4.11)', () => {
     ['on a desktop', { width: 1024, height: 600 }],
     ['on a phone', { width: 320, height: 640 }],
     ['at 400% zoom', { width: 320, height: 180 }],
-  ])('Tab through a long page %s never leaves the focused element under the fixed banner', async (_, viewport) => {
-    expect(await hiddenWhenFocused(viewport)).toEqual([]);
-  }, 120_000);
+  ])(
+    'Tab through a long page %s never leaves the focused element under the fixed banner',
+    async (_, viewport) => {
+      expect(await hiddenWhenFocused(viewport)).toEqual([]);
+    },
+    120_000,
+  );
 
   it('is measured: without the scroll padding the banner gives the page, links end up under it', async () => {
     const hidden = await hiddenWhenFocused({ width: 1024, height: 600 }, '<style>html { scroll-padding-bottom: 0 !important }</style>');

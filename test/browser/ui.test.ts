@@ -28,7 +28,8 @@ interface Record {
 }
 
 const record = (page: Page) => page.evaluate(() => (window as unknown as { Biscuit: { get(): Record } }).Biscuit.get());
-const allowed = (page: Page, name: string) => page.evaluate((name) => (window as unknown as { Biscuit: { allowed(name: string): boolean } }).Biscuit.allowed(name), name);
+const allowed = (page: Page, name: string) =>
+  page.evaluate((name) => (window as unknown as { Biscuit: { allowed(name: string): boolean } }).Biscuit.allowed(name), name);
 const runs = (page: Page) => page.evaluate(() => (window as { runs?: object }).runs ?? {});
 const consentCookie = async (context: BrowserContext) => (await context.cookies()).find((cookie) => cookie.name == 'biscuit_consent');
 const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on this website' });
@@ -39,7 +40,7 @@ describe('choosing in the banner and the dialog', () => {
   it('shows the banner on a first visit, with the default wording', async () => {
     const { page, errors } = await harness.open(harness.page('first', html()));
     await banner(page).waitFor();
-    expect(await banner(page).innerText()).toContain("We use some essential cookies to make our website work. We’d like to set additional cookies");
+    expect(await banner(page).innerText()).toContain('We use some essential cookies to make our website work. We’d like to set additional cookies');
     expect(await banner(page).getByRole('button').allInnerTexts()).toEqual(['Accept additional cookies', 'Reject additional cookies', 'Customise cookies']);
     expect(await record(page)).toMatchObject({ decided: false, categories: { essential: true, analytics: false, marketing: false } });
     expect(await consentCookie(page.context())).toBeUndefined();
@@ -50,7 +51,7 @@ describe('choosing in the banner and the dialog', () => {
     const { page, context, errors } = await harness.open(harness.page('accept', html()));
     await banner(page).getByRole('button', { name: 'Accept additional cookies' }).click();
     const confirmation = banner(page).getByRole('status');
-    await expect.poll(() => confirmation.innerText()).toBe("You’ve accepted additional cookies. You can change your cookie settings at any time.");
+    await expect.poll(() => confirmation.innerText()).toBe('You’ve accepted additional cookies. You can change your cookie settings at any time.');
     expect(await confirmation.getByRole('link', { name: 'change your cookie settings' }).getAttribute('href')).toBe('/cookies-page/');
     expect(await record(page)).toMatchObject({ decided: true, categories: { essential: true, analytics: true, marketing: true }, source: 'banner' });
     expect((await consentCookie(context))?.value).toMatch(/^2\.0\.\d+\.b\.analytics=1&marketing=1\.[\da-f]{32}$/);
@@ -66,7 +67,7 @@ describe('choosing in the banner and the dialog', () => {
     await banner(page).getByRole('button', { name: 'Reject additional cookies' }).click();
     await expect
       .poll(() => banner(page).getByRole('status').innerText())
-      .toBe("You’ve rejected additional cookies. You can change your cookie settings at any time.");
+      .toBe('You’ve rejected additional cookies. You can change your cookie settings at any time.');
     expect(await record(page)).toMatchObject({ decided: true, categories: { essential: true, analytics: false, marketing: false }, source: 'banner' });
     expect((await consentCookie(context))?.value).toMatch(/^2\.0\.\d+\.b\.analytics=0&marketing=0\.[\da-f]{32}$/);
     expect(await runs(page)).toEqual({});
@@ -155,11 +156,13 @@ describe('a browser that refuses cookies', () => {
     const cookies = (enabled: boolean) => cdp.send('Emulation.setDocumentCookieDisabled', { disabled: !enabled });
     await cookies(false);
     await opened.page.goto(harness.origin + path);
-    expect(await opened.page.evaluate(() => {
-      if (!navigator.cookieEnabled) return false;
-      document.cookie = 'probe=1';
-      return document.cookie;
-    })).toBeFalsy();
+    expect(
+      await opened.page.evaluate(() => {
+        if (!navigator.cookieEnabled) return false;
+        document.cookie = 'probe=1';
+        return document.cookie;
+      }),
+    ).toBeFalsy();
     return { ...opened, cookies };
   }
 
@@ -255,7 +258,9 @@ describe('languages', () => {
   it('marks the banner as Welsh on an English page configured for Welsh, and as English where there is no translation', async () => {
     const welsh = await harness.open(harness.page('welsh-config', html({ config: { ...CONFIG, lang: 'cy' } })));
     await welsh.page.getByRole('region', { name: 'Cwcis ar y wefan hon' }).waitFor();
-    expect(await welsh.page.evaluate(() => ({ lang: document.querySelector('.bc')!.getAttribute('lang'), dir: document.querySelector('.bc')!.getAttribute('dir') }))).toEqual({
+    expect(
+      await welsh.page.evaluate(() => ({ lang: document.querySelector('.bc')!.getAttribute('lang'), dir: document.querySelector('.bc')!.getAttribute('dir') })),
+    ).toEqual({
       lang: 'cy',
       dir: 'ltr',
     });
@@ -303,11 +308,16 @@ describe('languages', () => {
     const { page } = await harness.open(harness.page('arabic-on-english', html({ config })));
     const region = page.getByRole('region', { name: ARABIC.bannerLabel });
     await region.waitFor();
-    expect(await page.evaluate(() => ({ lang: document.querySelector('.bc')!.getAttribute('lang'), dir: document.querySelector('.bc')!.getAttribute('dir') }))).toEqual({
+    expect(
+      await page.evaluate(() => ({ lang: document.querySelector('.bc')!.getAttribute('lang'), dir: document.querySelector('.bc')!.getAttribute('dir') })),
+    ).toEqual({
       lang: 'ar',
       dir: 'rtl',
     });
-    const [accept, reject] = await Promise.all([region.getByRole('button', { name: ARABIC.accept }).boundingBox(), region.getByRole('button', { name: ARABIC.reject }).boundingBox()]);
+    const [accept, reject] = await Promise.all([
+      region.getByRole('button', { name: ARABIC.accept }).boundingBox(),
+      region.getByRole('button', { name: ARABIC.reject }).boundingBox(),
+    ]);
     expect(accept!.x).toBeGreaterThan(reject!.x);
   });
 });

@@ -192,7 +192,9 @@ describe('with categories that need consent as well', () => {
     const region = banner(page);
     await region.waitFor();
     expect(await region.getByRole('button').allTextContents()).toEqual(['Accept additional cookies', 'Reject additional cookies', 'Customise cookies']);
-    expect(await region.textContent()).toContain('We also use statistics cookies to count visits, so we can improve the site. They are on unless you turn them off.');
+    expect(await region.textContent()).toContain(
+      'We also use statistics cookies to count visits, so we can improve the site. They are on unless you turn them off.',
+    );
     await expect.poll(() => statisticsRuns(page)).toBe(1);
     expect(await page.locator('iframe[data-src]').count()).toBe(1);
     await region.getByRole('button', { name: 'Accept additional cookies' }).click();
@@ -284,7 +286,11 @@ describe('accessibility', () => {
     await broken.page.goto(harness.origin + ONLY_EXEMPT);
     await banner(broken.page).getByRole('button', { name: 'Hide cookie message' }).click();
     await banner(broken.page).getByRole('alert').waitFor();
-    expect(await banner(broken.page).getByRole('button').allTextContents()).toEqual(['Turn off additional cookies', 'Hide cookie message', 'Customise cookies']);
+    expect(await banner(broken.page).getByRole('button').allTextContents()).toEqual([
+      'Turn off additional cookies',
+      'Hide cookie message',
+      'Customise cookies',
+    ]);
     expect(await axeViolations(broken.page)).toEqual([]);
 
     const mixed = await open(MIXED);
@@ -294,7 +300,6 @@ describe('accessibility', () => {
     await banner(mixed.page).getByRole('button', { name: 'Customise cookies' }).click();
     await group(mixed.page, 'Video cookies').waitFor();
     expect(await axeViolations(mixed.page)).toEqual([]);
-
   });
 
   it('axe finds none under Global Privacy Control, nor on the cookies page', async () => {
@@ -352,7 +357,11 @@ describe('accessibility', () => {
       const active = document.activeElement as HTMLInputElement | null;
       return active?.type == 'radio' && active.closest('fieldset')?.querySelector('legend')?.textContent == 'Statistics cookies';
     });
-    expect(await group(third.page, 'Statistics cookies').getByRole('radio', { name: 'Yes' }).evaluate((radio) => radio == document.activeElement)).toBe(true);
+    expect(
+      await group(third.page, 'Statistics cookies')
+        .getByRole('radio', { name: 'Yes' })
+        .evaluate((radio) => radio == document.activeElement),
+    ).toBe(true);
     await third.page.keyboard.press('ArrowRight');
     expect(await group(third.page, 'Statistics cookies').getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
     await tabTo(() => document.activeElement?.textContent == 'Save cookie preferences');

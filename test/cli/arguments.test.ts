@@ -67,7 +67,8 @@ describe('parseArguments', () => {
     expect(parseArguments(['-v'])).toEqual({ command: 'version' });
     expect(parseArguments(['--version', 'scan', 'x'])).toEqual({ command: 'version' });
     expect(USAGE).toMatch(/^Usage: biscuit-consent scan <url> \[options\]/);
-    for (const option of ['--pages', '--timeout', '--json', '--suggest', '--strict', '--browser ', '--browser-arg=', '--user-agent']) expect(USAGE).toContain(option);
+    for (const option of ['--pages', '--timeout', '--json', '--suggest', '--strict', '--browser ', '--browser-arg=', '--user-agent'])
+      expect(USAGE).toContain(option);
   });
 
   it('explains each mistake in one line', () => {

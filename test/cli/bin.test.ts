@@ -43,7 +43,11 @@ describe('the biscuit-consent bin', () => {
   });
 
   it('exits 2 with one line when there is no browser', () => {
-    expect(run(['scan', 'http://127.0.0.1:9/', '--browser', '/nonexistent/chrome'])).toEqual({ code: 2, stdout: '', stderr: 'biscuit-consent: no browser at --browser /nonexistent/chrome\n' });
+    expect(run(['scan', 'http://127.0.0.1:9/', '--browser', '/nonexistent/chrome'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'biscuit-consent: no browser at --browser /nonexistent/chrome\n',
+    });
     expect(run(['scan', 'http://127.0.0.1:9/'], { env: { CHROMIUM_PATH: '/nonexistent/chromium' } })).toEqual({
       code: 2,
       stdout: '',

@@ -19,7 +19,9 @@ describe('findChromium', () => {
     expect(() => findChromium(MISSING, {})).toThrow(new CannotScanError(`no browser at --browser ${MISSING}`));
     expect(() => findChromium(undefined, { CHROMIUM_PATH: MISSING })).toThrow(new CannotScanError(`no browser at CHROMIUM_PATH=${MISSING}`));
     expect(() => findChromium(undefined, {}, [MISSING])).toThrow(
-      new CannotScanError('no Chromium or Chrome found: install one (e.g. `sudo apt-get install chromium`), then pass --browser <path> or set CHROMIUM_PATH if it is somewhere unusual'),
+      new CannotScanError(
+        'no Chromium or Chrome found: install one (e.g. `sudo apt-get install chromium`), then pass --browser <path> or set CHROMIUM_PATH if it is somewhere unusual',
+      ),
     );
   });
 

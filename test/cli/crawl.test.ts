@@ -27,7 +27,8 @@ describe('pageOf', () => {
   });
 
   it('skips files that are not pages', () => {
-    for (const path of ['/report.pdf', '/a/b.DOCX', '/photo.jpg', '/feed.xml', '/video.mp4', '/calendar.ics']) expect(pageOf(path, ORIGIN), path).toBeUndefined();
+    for (const path of ['/report.pdf', '/a/b.DOCX', '/photo.jpg', '/feed.xml', '/video.mp4', '/calendar.ics'])
+      expect(pageOf(path, ORIGIN), path).toBeUndefined();
     expect(pageOf('/pdf-guide', ORIGIN)).toBe(`${ORIGIN}/pdf-guide`);
   });
 });

@@ -69,11 +69,23 @@ describe('classify', () => {
 
   it('falls back to the table of well-known cookies, undeclared', () => {
     expect(classify(cookie('_fbp'), site)).toMatchObject({ category: 'marketing', declared: false, essential: false, basis: 'known', provider: 'Meta' });
-    expect(classify(cookie('__cf_bm', '.anytown.gov.uk'), undefined)).toMatchObject({ category: 'essential', essential: true, declared: false, basis: 'known' });
+    expect(classify(cookie('__cf_bm', '.anytown.gov.uk'), undefined)).toMatchObject({
+      category: 'essential',
+      essential: true,
+      declared: false,
+      basis: 'known',
+    });
   });
 
   it('calls the rest unknown, and unknown is not essential', () => {
-    expect(classify(cookie('mystery'), site)).toEqual({ ...cookie('mystery'), category: undefined, declared: false, essential: false, exempt: false, basis: 'unknown' });
+    expect(classify(cookie('mystery'), site)).toEqual({
+      ...cookie('mystery'),
+      category: undefined,
+      declared: false,
+      essential: false,
+      exempt: false,
+      basis: 'unknown',
+    });
   });
 });
 
@@ -113,7 +125,22 @@ describe('the table of well-known cookies', () => {
 
   it('covers the services site owners meet most', () => {
     const providers = new Set(KNOWN_COOKIES.map((entry) => entry.provider));
-    for (const provider of ['Google Analytics', 'Google Ads', 'Meta', 'Microsoft Clarity', 'Microsoft Advertising', 'Hotjar', 'YouTube', 'Vimeo', 'LinkedIn', 'TikTok', 'HubSpot', 'Cloudflare', 'WordPress', 'PHP']) {
+    for (const provider of [
+      'Google Analytics',
+      'Google Ads',
+      'Meta',
+      'Microsoft Clarity',
+      'Microsoft Advertising',
+      'Hotjar',
+      'YouTube',
+      'Vimeo',
+      'LinkedIn',
+      'TikTok',
+      'HubSpot',
+      'Cloudflare',
+      'WordPress',
+      'PHP',
+    ]) {
       expect(providers, provider).toContain(provider);
     }
   });

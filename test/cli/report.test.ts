@@ -57,9 +57,17 @@ FAIL: 4 violations
     const scan = sampleScan({
       'new-visitor': {
         observations: [],
-        pages: [{ url: `${ORIGIN}/`, status: 200 }, { url: `${ORIGIN}/slow`, error: 'Timeout 30000ms exceeded.' }, { url: `${ORIGIN}/gone`, status: 404 }],
+        pages: [
+          { url: `${ORIGIN}/`, status: 200 },
+          { url: `${ORIGIN}/slow`, error: 'Timeout 30000ms exceeded.' },
+          { url: `${ORIGIN}/gone`, status: 404 },
+        ],
       },
-      rejected: { choice: { made: false, detail: 'no visible button named "Reject additional cookies" or the like, and no window.Biscuit' }, pages: [], observations: [] },
+      rejected: {
+        choice: { made: false, detail: 'no visible button named "Reject additional cookies" or the like, and no window.Biscuit' },
+        pages: [],
+        observations: [],
+      },
     });
     const report = formatReport(scan, judge(scan, { strict: false }));
     expect(report).toContain(`PASS: no violations
@@ -78,7 +86,13 @@ FAIL: 4 violations
 
   it('says when no config was found, and cuts long cells in tables', () => {
     const long = `${'x'.repeat(60)}`;
-    const scan = { ...sampleScan({ 'new-visitor': { observations: [{ kind: 'cookie', name: long, domain: 'www.anytown.gov.uk', thirdParty: false, lifetime: 'session', page: `${ORIGIN}/` }] } }) };
+    const scan = {
+      ...sampleScan({
+        'new-visitor': {
+          observations: [{ kind: 'cookie', name: long, domain: 'www.anytown.gov.uk', thirdParty: false, lifetime: 'session', page: `${ORIGIN}/` }],
+        },
+      }),
+    };
     delete (scan as { config?: unknown }).config;
     const report = formatReport(scan, judge(scan, { strict: false }));
     expect(report).toContain('Site config: none found (no biscuit-consent on these pages): only the table of well-known cookies tells what is essential');
@@ -104,7 +118,15 @@ describe('jsonReport', () => {
         source: 'block',
         consentCookie: 'biscuit_consent',
         categories: [
-          { name: 'analytics', essential: false, exempt: false, names: [{ name: '_ga', storage: 'cookie' }, { name: '_ga_*', storage: 'cookie' }] },
+          {
+            name: 'analytics',
+            essential: false,
+            exempt: false,
+            names: [
+              { name: '_ga', storage: 'cookie' },
+              { name: '_ga_*', storage: 'cookie' },
+            ],
+          },
           { name: 'statistics', essential: false, exempt: true, names: [{ name: '_pk_*', storage: 'cookie' }] },
         ],
         problems: [],
@@ -140,8 +162,22 @@ describe('jsonReport', () => {
       purpose: 'Tells visitors apart, so Google Analytics can count them.',
       typicalExpiry: '2 years',
     });
-    expect(report.phases[1]!.findings[2]).toMatchObject({ kind: 'localStorage', origin: ORIGIN, lifetimeSeconds: null, expires: 'Until cleared', removed: true, category: null, pattern: null, provider: null });
-    expect(report.violations[0]).toEqual({ rule: 'before-choice', phase: 'new-visitor', message: 'cookie "_ga" on www.anytown.gov.uk was set before the visitor made a choice', finding: report.phases[0]!.findings[0] });
+    expect(report.phases[1]!.findings[2]).toMatchObject({
+      kind: 'localStorage',
+      origin: ORIGIN,
+      lifetimeSeconds: null,
+      expires: 'Until cleared',
+      removed: true,
+      category: null,
+      pattern: null,
+      provider: null,
+    });
+    expect(report.violations[0]).toEqual({
+      rule: 'before-choice',
+      phase: 'new-visitor',
+      message: 'cookie "_ga" on www.anytown.gov.uk was set before the visitor made a choice',
+      finding: report.phases[0]!.findings[0],
+    });
     expect(report.violations.map((violation) => violation.rule)).toContain('undeclared');
     expect(Object.keys(report.suggestions)).toEqual(['categories', 'unknown']);
     // A stable shape: the same data gives the same text.

@@ -15,7 +15,10 @@ export const observation = (name: string, extra: Partial<Observation> = {}): Obs
   ...extra,
 });
 
-const pages = [{ url: `${ORIGIN}/`, status: 200 }, { url: `${ORIGIN}/bins`, status: 200 }];
+const pages = [
+  { url: `${ORIGIN}/`, status: 200 },
+  { url: `${ORIGIN}/bins`, status: 200 },
+];
 
 /** A biscuit-consent site whose config declares `_ga`, with a tag that ignores consent. */
 export function sampleScan(phases: Partial<Record<PhaseResult['name'], Partial<PhaseResult>>> = {}): ScanResult {
@@ -25,7 +28,10 @@ export function sampleScan(phases: Partial<Record<PhaseResult['name'], Partial<P
     startUrl: `${ORIGIN}/`,
     origin: ORIGIN,
     startedAt: '2026-01-01T00:00:00.000Z',
-    config: readSiteConfig({ source: 'block', config: { categories: { analytics: { cookies: ['_ga', '_ga_*'] }, statistics: { exemption: 'statistics', cookies: ['_pk_*'] } } } }),
+    config: readSiteConfig({
+      source: 'block',
+      config: { categories: { analytics: { cookies: ['_ga', '_ga_*'] }, statistics: { exemption: 'statistics', cookies: ['_pk_*'] } } },
+    }),
     phases: [
       phase('new-visitor', {
         pages,
@@ -33,7 +39,13 @@ export function sampleScan(phases: Partial<Record<PhaseResult['name'], Partial<P
           observation('_ga', { setBy: { type: 'script', url: `${ORIGIN}/js/tag.js` } }),
           observation('__cf_bm', { domain: '.anytown.gov.uk', lifetime: 1800, setBy: { type: 'response', url: `${ORIGIN}/` } }),
           observation('_pk_id.1.abc', { lifetime: 34214400 }),
-          observation('IDE', { domain: '.doubleclick.net', thirdParty: true, page: `${ORIGIN}/bins`, lifetime: 34214400, setBy: { type: 'response', url: 'https://ad.doubleclick.net/pixel' } }),
+          observation('IDE', {
+            domain: '.doubleclick.net',
+            thirdParty: true,
+            page: `${ORIGIN}/bins`,
+            lifetime: 34214400,
+            setBy: { type: 'response', url: 'https://ad.doubleclick.net/pixel' },
+          }),
         ],
       }),
       phase('rejected', {
@@ -48,7 +60,12 @@ export function sampleScan(phases: Partial<Record<PhaseResult['name'], Partial<P
       phase('accepted', {
         choice: { made: true, how: 'api', detail: 'called window.Biscuit.acceptAll()' },
         pages,
-        observations: [observation('biscuit_consent', { lifetime: 31536000 }), observation('_ga'), observation('_fbp', { lifetime: 7776000 }), observation('mystery', { lifetime: 'session' })],
+        observations: [
+          observation('biscuit_consent', { lifetime: 31536000 }),
+          observation('_ga'),
+          observation('_fbp', { lifetime: 7776000 }),
+          observation('mystery', { lifetime: 'session' }),
+        ],
       }),
     ],
   };

@@ -72,7 +72,9 @@ function fixture(path: string): { body: string; status?: number; type?: string; 
 function serveFixture(_request: IncomingMessage, response: ServerResponse, url: URL) {
   const page = fixture(url.pathname);
   if (!page) return response.writeHead(404).end();
-  response.writeHead(page.status ?? 200, { 'Content-Type': `${page.type ?? 'text/html'}; charset=utf-8`, 'Cache-Control': 'no-store', ...page.headers }).end(page.body);
+  response
+    .writeHead(page.status ?? 200, { 'Content-Type': `${page.type ?? 'text/html'}; charset=utf-8`, 'Cache-Control': 'no-store', ...page.headers })
+    .end(page.body);
 }
 
 beforeAll(async () => {
@@ -101,7 +103,10 @@ async function run(...args: string[]) {
 }
 
 // Every *.test name is this server; the advert's origin counts as secure, so its SameSite=None cookie is kept.
-const browserArgs = () => [`--browser-arg=--host-resolver-rules=MAP *.test 127.0.0.1`, `--browser-arg=--unsafely-treat-insecure-origin-as-secure=http://ads.tracker.test:${port}`];
+const browserArgs = () => [
+  `--browser-arg=--host-resolver-rules=MAP *.test 127.0.0.1`,
+  `--browser-arg=--unsafely-treat-insecure-origin-as-secure=http://ads.tracker.test:${port}`,
+];
 
 // A scan starts Chromium three times and lets every page settle.
 describe('biscuit-consent scan', { timeout: 90_000 }, () => {
@@ -112,7 +117,9 @@ describe('biscuit-consent scan', { timeout: 90_000 }, () => {
     expect(stdout).toContain('PASS: no violations');
     expect(stdout).toMatch(/1\. A new visitor who does nothing: 2 pages\n {3}Nothing stored\./);
     expect(stdout).toContain('2. A visitor who rejects: clicked "Reject additional cookies"; 2 pages');
-    expect(stdout).toMatch(/biscuit_consent +cookie +127\.0\.0\.1 +first +1 year +essential, consent cookie +\/legacy-cms\/ +script \/assets\/biscuit-consent\/biscuit-writer\.js/);
+    expect(stdout).toMatch(
+      /biscuit_consent +cookie +127\.0\.0\.1 +first +1 year +essential, consent cookie +\/legacy-cms\/ +script \/assets\/biscuit-consent\/biscuit-writer\.js/,
+    );
     // Accepting runs the blocked analytics script, whose cookies the config declares.
     expect(stdout).toMatch(/_ga +cookie +127\.0\.0\.1 +first +2 years +analytics, site config +\/legacy-cms\/ +script \/legacy-cms\/analytics\.js/);
   });
@@ -172,7 +179,13 @@ describe('biscuit-consent scan', { timeout: 90_000 }, () => {
       rule: 'after-reject',
       phase: 'rejected',
       message: `localStorage key "chat_state" of ${origin} was set or kept after the visitor rejected`,
-      finding: { kind: 'localStorage', origin, page: `${origin}/scan/leaky/two`, expires: 'Until cleared', setBy: { type: 'script', url: `${origin}/scan/leaky/two` } },
+      finding: {
+        kind: 'localStorage',
+        origin,
+        page: `${origin}/scan/leaky/two`,
+        expires: 'Until cleared',
+        setBy: { type: 'script', url: `${origin}/scan/leaky/two` },
+      },
     });
     expect(report.violations.filter((violation: { phase: string }) => violation.phase == 'accepted')).toEqual([]);
     // The consent cookie is the one thing a rejection may leave.
@@ -194,7 +207,9 @@ describe('biscuit-consent scan', { timeout: 90_000 }, () => {
         ],
       },
       marketing: {
-        cookies: [{ name: '_fbp', provider: 'Meta', purpose: 'Identifies the browser so visits can be linked to Facebook and Instagram ads.', expires: '90 days' }],
+        cookies: [
+          { name: '_fbp', provider: 'Meta', purpose: 'Identifies the browser so visits can be linked to Facebook and Instagram ads.', expires: '90 days' },
+        ],
       },
     });
     expect(report.suggestions.unknown.map((item: { kind: string; name: string }) => `${item.kind} ${item.name}`)).toEqual([

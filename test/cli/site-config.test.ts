@@ -70,7 +70,14 @@ describe('readSiteConfig', () => {
   it('the essential category is essential whatever it says; exempt categories are on unless objected to', () => {
     const site = readSiteConfig({
       source: 'block',
-      config: { categories: { essential: { essential: false }, statistics: { exemption: 'statistics' }, looks: { exemption: 'appearance' }, ads: { exemption: 'advertising' } } },
+      config: {
+        categories: {
+          essential: { essential: false },
+          statistics: { exemption: 'statistics' },
+          looks: { exemption: 'appearance' },
+          ads: { exemption: 'advertising' },
+        },
+      },
     });
     expect(site.categories.map((category) => [category.name, category.essential, category.exempt])).toEqual([
       ['essential', true, false],

@@ -34,11 +34,18 @@ describe('suggest', () => {
     const { categories, unknown } = suggest(judge(sampleScan(), { strict: false }).phases);
     expect(categories).toEqual({
       essential: {
-        cookies: [{ name: '__cf_bm', provider: 'Cloudflare', purpose: 'Tells people from bots, to protect the site from automated attacks.', expires: '30 minutes' }],
+        cookies: [
+          { name: '__cf_bm', provider: 'Cloudflare', purpose: 'Tells people from bots, to protect the site from automated attacks.', expires: '30 minutes' },
+        ],
       },
       marketing: {
         cookies: [
-          { name: 'IDE', provider: 'Google (DoubleClick)', purpose: "Recognises the browser across sites that show Google's ads, to choose and measure them.", expires: '13 months' },
+          {
+            name: 'IDE',
+            provider: 'Google (DoubleClick)',
+            purpose: "Recognises the browser across sites that show Google's ads, to choose and measure them.",
+            expires: '13 months',
+          },
           { name: '_fbp', provider: 'Meta', purpose: 'Identifies the browser so visits can be linked to Facebook and Instagram ads.', expires: '90 days' },
         ],
       },
@@ -64,15 +71,30 @@ describe('suggest', () => {
     expect(suggest(judge(scan, { strict: false }).phases).categories).toEqual({
       analytics: {
         cookies: [
-          { name: '_hjSessionUser_*', provider: 'Hotjar', purpose: "Keeps the visitor's Hotjar ID, so later visits count as the same visitor.", expires: 'Until cleared', storage: 'localStorage' },
-          { name: '_hjSessionUser_*', provider: 'Hotjar', purpose: "Keeps the visitor's Hotjar ID, so later visits count as the same visitor.", expires: '1 year' },
+          {
+            name: '_hjSessionUser_*',
+            provider: 'Hotjar',
+            purpose: "Keeps the visitor's Hotjar ID, so later visits count as the same visitor.",
+            expires: 'Until cleared',
+            storage: 'localStorage',
+          },
+          {
+            name: '_hjSessionUser_*',
+            provider: 'Hotjar',
+            purpose: "Keeps the visitor's Hotjar ID, so later visits count as the same visitor.",
+            expires: '1 year',
+          },
         ],
       },
     });
   });
 
   it('suggests nothing for what is declared', () => {
-    const scan = sampleScan({ 'new-visitor': { observations: [observation('_ga')] }, rejected: { observations: [observation('biscuit_consent')] }, accepted: { observations: [] } });
+    const scan = sampleScan({
+      'new-visitor': { observations: [observation('_ga')] },
+      rejected: { observations: [observation('biscuit_consent')] },
+      accepted: { observations: [] },
+    });
     expect(suggest(judge(scan, { strict: false }).phases)).toEqual({ categories: {}, unknown: [] });
   });
 });

@@ -30,13 +30,17 @@ describe('judge', () => {
   });
 
   it('checks nothing after a rejection that could not be made, and says so', () => {
-    const verdict = judge(sampleScan({ 'new-visitor': { observations: [] }, rejected: { choice: { made: false, detail: 'no button' }, pages: [] } }), { strict: false });
+    const verdict = judge(sampleScan({ 'new-visitor': { observations: [] }, rejected: { choice: { made: false, detail: 'no button' }, pages: [] } }), {
+      strict: false,
+    });
     expect(verdict.phases.map((phase) => phase.checked)).toEqual([true, false, true]);
     expect(verdict.exitCode).toBe(0);
   });
 
   it('with strict, also fails everything undeclared (once) and a choice that could not be made', () => {
-    const verdict = judge(sampleScan({ accepted: { choice: { made: false, detail: 'no button named "Accept"' }, pages: [], observations: [] } }), { strict: true });
+    const verdict = judge(sampleScan({ accepted: { choice: { made: false, detail: 'no button named "Accept"' }, pages: [], observations: [] } }), {
+      strict: true,
+    });
     expect(rules(verdict)).toEqual([
       ['before-choice', 'new-visitor', '_ga'],
       ['before-choice', 'new-visitor', 'IDE'],

@@ -191,9 +191,10 @@ describe('properties', () => {
   it('reads a version-2 value whose answers are only 0 and 1 as the same choice in version 1', () => {
     fc.assert(
       fc.property(stored, (original) => {
-        const value = encode({ ...original, choices: choices(
-          Object.fromEntries(Object.keys(original.choices).map((name) => [name, original.choices[name] === true])),
-        ) });
+        const value = encode({
+          ...original,
+          choices: choices(Object.fromEntries(Object.keys(original.choices).map((name) => [name, original.choices[name] === true]))),
+        });
         expect(plain(decodeConsent(value.replace(/^2/, '1')))).toEqual(plain(decodeConsent(value)));
       }),
     );

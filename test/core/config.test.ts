@@ -33,12 +33,7 @@ describe('categories', () => {
   });
 
   it('keeps the configured order of optional categories', () => {
-    expect(names({ categories: { marketing: {}, analytics: {}, preferences: {} } })).toEqual([
-      'essential',
-      'marketing',
-      'analytics',
-      'preferences',
-    ]);
+    expect(names({ categories: { marketing: {}, analytics: {}, preferences: {} } })).toEqual(['essential', 'marketing', 'analytics', 'preferences']);
   });
 
   it('honours Global Privacy Control for marketing by default, and where a category asks to', () => {
@@ -62,9 +57,7 @@ describe('categories', () => {
   it('rejects a category that is not an object, or has a non-string title or description', () => {
     expect(errorOf({ categories: { analytics: true } })).toBe('biscuit-consent: config.categories.analytics must be an object');
     expect(errorOf({ categories: { analytics: [] } })).toMatch(/categories\.analytics must be an object/);
-    expect(errorOf({ categories: { analytics: { title: 3 } } })).toBe(
-      'biscuit-consent: config.categories.analytics.title must be a string',
-    );
+    expect(errorOf({ categories: { analytics: { title: 3 } } })).toBe('biscuit-consent: config.categories.analytics.title must be a string');
     expect(errorOf({ categories: { analytics: { description: null } } })).toMatch(/analytics\.description must be a string/);
   });
 
@@ -140,7 +133,9 @@ describe('cookie declarations', () => {
 
 describe('UK exemptions', () => {
   const exemptions = (config: unknown) =>
-    resolveConfig(config).categories.filter((category) => !category.essential).map(({ name, exemption }) => [name, exemption]);
+    resolveConfig(config)
+      .categories.filter((category) => !category.essential)
+      .map(({ name, exemption }) => [name, exemption]);
 
   it('takes "statistics" or "appearance" per category, and none by default', () => {
     expect(exemptions({ categories: { preferences: { exemption: 'appearance' }, analytics: { exemption: 'statistics' }, social: {} } })).toEqual([
@@ -213,9 +208,7 @@ describe('the cookie', () => {
     expect(resolveConfig({ cookie: { expiresDays: 1 } }).cookie.expiresDays).toEqual({ granted: 1, refused: 1 });
     expect(resolveConfig({ cookie: { expiresDays: 730 } }).cookie.expiresDays).toEqual({ granted: 730, refused: 730 });
     for (const expiresDays of [0, 731, 1.5, '365', -1, Number.NaN, null, [30]]) {
-      expect(errorOf({ cookie: { expiresDays } })).toBe(
-        'biscuit-consent: config.cookie.expiresDays must be a whole number of days from 1 to 730',
-      );
+      expect(errorOf({ cookie: { expiresDays } })).toBe('biscuit-consent: config.cookie.expiresDays must be a whole number of days from 1 to 730');
     }
   });
 
@@ -231,9 +224,7 @@ describe('the cookie', () => {
 
   it('accepts the three SameSite values in either case and nothing else', () => {
     expect(resolveConfig({ cookie: { sameSite: 'Strict' } }).cookie.sameSite).toBe('strict');
-    expect(errorOf({ cookie: { sameSite: 'loose' } })).toBe(
-      'biscuit-consent: config.cookie.sameSite must be "lax", "strict" or "none"',
-    );
+    expect(errorOf({ cookie: { sameSite: 'loose' } })).toBe('biscuit-consent: config.cookie.sameSite must be "lax", "strict" or "none"');
   });
 
   it('refuses SameSite=None without Secure, which browsers would drop', () => {

@@ -61,7 +61,10 @@ describe('declarationRows', () => {
   });
 
   it('starts the essential table with the consent cookie: its real name, purpose and lifetime', () => {
-    const rows = rowsOf({ cookie: { name: 'council_consent' }, categories: { essential: { cookies: [{ name: 'session', expires: 'Session' }] } } }, 'essential');
+    const rows = rowsOf(
+      { cookie: { name: 'council_consent' }, categories: { essential: { cookies: [{ name: 'session', expires: 'Session' }] } } },
+      'essential',
+    );
     expect(rows.map(({ name }) => name)).toEqual(['council_consent', 'session']);
     expect(rows[0]).toEqual({
       name: 'council_consent',
@@ -85,9 +88,20 @@ describe('declarationRows', () => {
   });
 
   it('marks texts that are in another language than the table', () => {
-    const welsh = createTextLookup({}, 'cy', { ...DECLARATION_TEXTS_CY, consentCookieExpires: '1 flwyddyn' }, { ...DECLARATION_TEXTS_EN, consentCookieExpires: '1 year' });
+    const welsh = createTextLookup(
+      {},
+      'cy',
+      { ...DECLARATION_TEXTS_CY, consentCookieExpires: '1 flwyddyn' },
+      { ...DECLARATION_TEXTS_EN, consentCookieExpires: '1 year' },
+    );
     const rows = rowsOf(
-      { categories: { analytics: { cookies: [{ name: '_ga', purpose: { en: 'Tells visitors apart.', cy: 'Yn gwahaniaethu rhwng ymwelwyr.' }, expires: { en: '2 years' } }] } } },
+      {
+        categories: {
+          analytics: {
+            cookies: [{ name: '_ga', purpose: { en: 'Tells visitors apart.', cy: 'Yn gwahaniaethu rhwng ymwelwyr.' }, expires: { en: '2 years' } }],
+          },
+        },
+      },
       'analytics',
       welsh.text as DeclarationText,
       'cy',
@@ -153,7 +167,12 @@ describe('createTextLookup', () => {
   const english = { greeting: 'Hello', only: 'Welsh only', fallback: 'English only' };
 
   it('prefers the config for the exact tag, then its language, then the built-in translation, then English', () => {
-    const lookup = createTextLookup({ 'CY-gb': { greeting: 'Shwmae' }, cy: { only: 'Ein geiriau' }, en: { fallback: 'Our English' } }, 'cy-GB', builtIn, english);
+    const lookup = createTextLookup(
+      { 'CY-gb': { greeting: 'Shwmae' }, cy: { only: 'Ein geiriau' }, en: { fallback: 'Our English' } },
+      'cy-GB',
+      builtIn,
+      english,
+    );
     expect(lookup.lang).toBe('cy-GB');
     expect(lookup.text('greeting')).toEqual(['Shwmae', undefined]);
     expect(lookup.text('only')).toEqual(['Ein geiriau', undefined]);

@@ -5,7 +5,7 @@ import { resolveConfig } from '../../src/core/config';
 import { randomId, recordFromStored } from '../../src/core/record';
 
 const ID = '3f9c2a7e0b1d4c6f8a2e5b7d9c0f1a3e';
-const NOW = Date.UTC(2026, 10, 26) ;
+const NOW = Date.UTC(2026, 10, 26);
 const seconds = NOW / 1000;
 const DAY = 86400;
 
@@ -64,9 +64,11 @@ describe('recordFromStored', () => {
   });
 
   it('keeps a choice that grants something for expiresDays.granted days, any other for expiresDays.refused', () => {
-    const lifetimes = resolveConfig({ cookie: { expiresDays: { granted: 30, refused: 10 } }, categories: { analytics: { exemption: 'statistics' }, marketing: {} } });
-    const at = (days: number, choices: string) =>
-      read(`2.0.${seconds - days * DAY}.b.${choices}.${ID}`, { config: lifetimes }).decided;
+    const lifetimes = resolveConfig({
+      cookie: { expiresDays: { granted: 30, refused: 10 } },
+      categories: { analytics: { exemption: 'statistics' }, marketing: {} },
+    });
+    const at = (days: number, choices: string) => read(`2.0.${seconds - days * DAY}.b.${choices}.${ID}`, { config: lifetimes }).decided;
     expect([at(29, 'analytics=0&marketing=1'), at(30, 'analytics=0&marketing=1')]).toEqual([true, false]);
     expect([at(9, 'analytics=0&marketing=0'), at(10, 'analytics=0&marketing=0')]).toEqual([true, false]);
     // Exempt categories left on are no grant: the message was hidden, nothing was consented to.
@@ -81,14 +83,14 @@ describe('recordFromStored', () => {
     expect(read(cookie({ at: seconds - 365 * DAY })).decided).toBe(false);
   });
 
-  it('allows an hour of clock difference (a server\'s clock and the visitor\'s), and treats a choice dated later than that as tampered', () => {
+  it("allows an hour of clock difference (a server's clock and the visitor's), and treats a choice dated later than that as tampered", () => {
     expect(read(cookie({ at: seconds + 3600 })).decided).toBe(true);
     expect(read(cookie({ at: seconds + 3601 })).decided).toBe(false);
     expect(read(cookie({ at: seconds + 23 * 3600 })).decided).toBe(false);
     expect(read(cookie({ at: seconds + 2 * DAY })).decided).toBe(false);
   });
 
-  it('asks again when the stored revision is higher than the config\'s (a site that rolled its revision back)', () => {
+  it("asks again when the stored revision is higher than the config's (a site that rolled its revision back)", () => {
     const record = read(cookie({ revision: 3 }));
     expect(record).toMatchObject({ decided: false, revision: 2, id: ID });
     expect(record.categories).toEqual({ essential: true, preferences: false, analytics: false, marketing: false });
@@ -189,7 +191,11 @@ describe('recordFromStored with UK exemptions', () => {
   });
 
   it('asks again when a category that now needs consent was left to its exemption (exemptions: false)', () => {
-    const abroad = resolveConfig({ ...uk, exemptions: false, categories: { preferences: { exemption: 'appearance' }, analytics: { exemption: 'statistics' }, marketing: {} } });
+    const abroad = resolveConfig({
+      ...uk,
+      exemptions: false,
+      categories: { preferences: { exemption: 'appearance' }, analytics: { exemption: 'statistics' }, marketing: {} },
+    });
     const record = at(v2('preferences=1&analytics=e&marketing=0'), { config: abroad });
     expect(state(record)).toEqual({
       decided: false,

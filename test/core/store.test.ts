@@ -93,9 +93,7 @@ describe('recording a choice', () => {
 
   it('throws for an unknown category or a non-boolean, which are bugs in the calling code', () => {
     const { consent } = setup();
-    expect(() => consent.save({ analytcs: true } as never)).toThrow(
-      'biscuit-consent: save() takes configured categories set to true or false, not "analytcs"',
-    );
+    expect(() => consent.save({ analytcs: true } as never)).toThrow('biscuit-consent: save() takes configured categories set to true or false, not "analytcs"');
     expect(() => consent.save({ analytics: 'yes' } as never)).toThrow(/not "analytics"/);
     expect(consent.decided).toBe(false);
   });
@@ -896,14 +894,17 @@ describe('plugins and destroy', () => {
     vi.stubGlobal('reportError', reportError);
     const broken = new Error('BroadcastChannel is not a constructor');
     const later = vi.fn();
-    const { consent } = setup({}, {
-      plugins: [
-        () => {
-          throw broken;
-        },
-        () => later,
-      ],
-    });
+    const { consent } = setup(
+      {},
+      {
+        plugins: [
+          () => {
+            throw broken;
+          },
+          () => later,
+        ],
+      },
+    );
     expect(reportError).toHaveBeenCalledWith(broken);
     expect(await consent.acceptAll()).toEqual({ ok: true });
     consent.destroy();
@@ -912,17 +913,20 @@ describe('plugins and destroy', () => {
 
   it('attaches plugins in order and cleans them up on destroy', async () => {
     const order: string[] = [];
-    const { consent } = setup({}, {
-      plugins: [
-        (c) => {
-          order.push(`a:${c.decided}`);
-          return () => order.push('cleanup a');
-        },
-        () => {
-          order.push('b');
-        },
-      ],
-    });
+    const { consent } = setup(
+      {},
+      {
+        plugins: [
+          (c) => {
+            order.push(`a:${c.decided}`);
+            return () => order.push('cleanup a');
+          },
+          () => {
+            order.push('b');
+          },
+        ],
+      },
+    );
     const change = vi.fn();
     consent.on('change', change);
     consent.destroy();
@@ -934,16 +938,19 @@ describe('plugins and destroy', () => {
   it('lets a plugin use what another offers, whichever attached first', () => {
     const activate = vi.fn();
     let later: (() => void) | undefined;
-    setup({}, {
-      plugins: [
-        (_, _onApply, _provide, use) => {
-          // Asked for before the offering plugin attached: not there yet.
-          expect(use('activate')).toBeUndefined();
-          later = () => use('activate')!({} as Element);
-        },
-        (_, _onApply, provide) => provide('activate', activate),
-      ],
-    });
+    setup(
+      {},
+      {
+        plugins: [
+          (_, _onApply, _provide, use) => {
+            // Asked for before the offering plugin attached: not there yet.
+            expect(use('activate')).toBeUndefined();
+            later = () => use('activate')!({} as Element);
+          },
+          (_, _onApply, provide) => provide('activate', activate),
+        ],
+      },
+    );
     later!();
     expect(activate).toHaveBeenCalledOnce();
   });

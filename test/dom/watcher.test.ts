@@ -111,7 +111,14 @@ describe('the DOM watcher, on a parsed page', () => {
     const report = vi.spyOn(console, 'error').mockImplementation(() => {});
     const watcher = createDomWatcher();
     const good = recorder();
-    stops.push(watcher.watch({ selector: '[data-x]', added: () => { throw new Error('broken piece'); } }));
+    stops.push(
+      watcher.watch({
+        selector: '[data-x]',
+        added: () => {
+          throw new Error('broken piece');
+        },
+      }),
+    );
     stops.push(watcher.watch(good.watch));
     document.body.insertAdjacentHTML('beforeend', '<p id="a" data-x></p>');
     await mutations();

@@ -16,13 +16,28 @@ const POLLUTING = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf
 /** JSON text with prototype-polluting keys anywhere, parsed as a CMS config would be. */
 const hostileJson = fc
   .letrec((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small' },
-      fc.jsonValue({ maxDepth: 2 }),
-      tie('object'),
-      fc.array(tie('value'), { maxLength: 3 }),
+    value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 2 }), tie('object'), fc.array(tie('value'), { maxLength: 3 })),
+    object: fc.dictionary(
+      fc.oneof(
+        fc.constantFrom(
+          ...POLLUTING,
+          'categories',
+          'cookie',
+          'texts',
+          'en',
+          'analytics',
+          'title',
+          'cookies',
+          'googleConsentMode',
+          'mapping',
+          'consentLog',
+          'url',
+        ),
+        fc.string(),
+      ),
+      tie('value'),
+      { maxKeys: 5 },
     ),
-    object: fc.dictionary(fc.oneof(fc.constantFrom(...POLLUTING, 'categories', 'cookie', 'texts', 'en', 'analytics', 'title', 'cookies', 'googleConsentMode', 'mapping', 'consentLog', 'url'), fc.string()), tie('value'), { maxKeys: 5 }),
   }))
   .object.map((value) => JSON.parse(JSON.stringify(value).replace(/"(constructor|prototype)"/g, '"__proto__"')) as unknown);
 
@@ -87,7 +102,12 @@ describe('config validation', () => {
   it('handles 100 KB values', () => {
     fc.assert(
       fc.property(big(100_000), (text) => {
-        for (const config of [{ cookiesPageUrl: text }, { texts: { en: { body: text } } }, { categories: { [text.slice(0, 40)]: { title: text } } }, { cookie: { name: text } }]) {
+        for (const config of [
+          { cookiesPageUrl: text },
+          { texts: { en: { body: text } } },
+          { categories: { [text.slice(0, 40)]: { title: text } } },
+          { cookie: { name: text } },
+        ]) {
           try {
             resolveConfig(config);
           } catch (error) {
@@ -125,16 +145,22 @@ describe('the cookie value', () => {
   const pair = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9_]{0,31}$/), fc.constantFrom('0', '1')).map((parts) => parts.join('='));
   /** Values of the right shape, most of them well formed. */
   const wellFormed = fc
-    .tuple(fc.nat(999_999_999), fc.nat(2_000_000_000), fc.constantFrom('b', 'p', 'a', 'g'), fc.array(pair, { maxLength: 6 }), fc.stringMatching(/^[0-9a-f]{32}$/))
+    .tuple(
+      fc.nat(999_999_999),
+      fc.nat(2_000_000_000),
+      fc.constantFrom('b', 'p', 'a', 'g'),
+      fc.array(pair, { maxLength: 6 }),
+      fc.stringMatching(/^[0-9a-f]{32}$/),
+    )
     .map(([revision, updatedAt, source, pairs, id]) => `1.${revision}.${updatedAt}.${source}.${pairs.join('&')}.${id}`);
   /** Well-formed values with one edit: the near misses a loose parser lets through. */
   const nearMiss = fc.oneof(
     fc.tuple(wellFormed, fc.string({ unit: 'binary', maxLength: 8 })).map(([value, tail]) => value + tail),
     fc.tuple(fc.string({ unit: 'binary', maxLength: 8 }), wellFormed).map(([head, value]) => head + value),
     fc.tuple(wellFormed, fc.nat(), fc.nat(3)).map(([value, at, length]) => value.slice(0, at % value.length) + value.slice((at % value.length) + length)),
-    fc.tuple(wellFormed, fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })).map(
-      ([value, at, text]) => value.slice(0, at % value.length) + text + value.slice(at % value.length),
-    ),
+    fc
+      .tuple(wellFormed, fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }))
+      .map(([value, at, text]) => value.slice(0, at % value.length) + text + value.slice(at % value.length)),
     fc.tuple(wellFormed, fc.nat(5), field).map(([value, at, text]) => {
       const fields = value.split('.');
       fields[at] = text;
@@ -147,7 +173,13 @@ describe('the cookie value', () => {
     let decided = 0;
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ unit: 'binary' }), hostileJson.map((value) => JSON.stringify(value)), wellFormed, nearMiss, nearMiss),
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          hostileJson.map((value) => JSON.stringify(value)),
+          wellFormed,
+          nearMiss,
+          nearMiss,
+        ),
         (value) => {
           const decoded = decodeConsent(value);
           const expected = expectedReading(value);
@@ -181,11 +213,17 @@ describe('100 KB values', () => {
 describe('readConsent', () => {
   it('reads any Cookie header as a record, and anything unparseable as no decision', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string().map((value) => `biscuit_consent=${value}`)), (header) => {
-        const record = readConsent(header);
-        expect(Object.keys(record.categories)).toEqual(['essential', 'preferences', 'analytics']);
-        if (!/biscuit_consent=1\./.test(header)) expect(record.decided).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string().map((value) => `biscuit_consent=${value}`),
+        ),
+        (header) => {
+          const record = readConsent(header);
+          expect(Object.keys(record.categories)).toEqual(['essential', 'preferences', 'analytics']);
+          if (!/biscuit_consent=1\./.test(header)) expect(record.decided).toBe(false);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

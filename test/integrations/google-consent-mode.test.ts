@@ -77,9 +77,12 @@ describe('googleConsentMode', () => {
   });
 
   it('lets a mapping replace the default for the categories it names', async () => {
-    const consent = setup({ mapping: { analytics: ['analytics_storage', 'ad_user_data'], social: ['ad_personalization'] } }, {
-      categories: { analytics: {}, social: {} },
-    });
+    const consent = setup(
+      { mapping: { analytics: ['analytics_storage', 'ad_user_data'], social: ['ad_personalization'] } },
+      {
+        categories: { analytics: {}, social: {} },
+      },
+    );
     await consent.save({ analytics: true });
     expect(commands()[1]![2]).toEqual({ ...DENIED, analytics_storage: 'granted', ad_user_data: 'granted' });
     await consent.save({ social: true });
@@ -111,7 +114,11 @@ describe('googleConsentMode', () => {
       const storage = createMemoryStorage();
       await createStore({ config: resolveConfig(uk), storage }).save({}, { source: 'banner' });
       setup(true, uk, storage);
-      expect(commands()[1]).toEqual(['consent', 'update', { ...DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' }]);
+      expect(commands()[1]).toEqual([
+        'consent',
+        'update',
+        { ...DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' },
+      ]);
     });
   });
 });

@@ -48,7 +48,9 @@ describe('an embed placeholder', () => {
   });
 
   it('leaves the provider out when it cannot tell who serves the content', async () => {
-    startPage('<div data-consent="marketing" data-consent-placeholder title="Latest posts"><script type="text/plain" data-consent="marketing">1</script></div>');
+    startPage(
+      '<div data-consent="marketing" data-consent-placeholder title="Latest posts"><script type="text/plain" data-consent="marketing">1</script></div>',
+    );
     expect((await group('Latest posts')).textContent).not.toContain('provided by');
   });
 
@@ -79,7 +81,11 @@ describe('an embed placeholder', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     startPage(frame('/v', 'Typo', 'marketting'));
     const placeholder = await group('Typo');
-    expect(within(placeholder).getAllByRole('button').map((button) => button.textContent)).toEqual(['Load this content']);
+    expect(
+      within(placeholder)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Load this content']);
   });
 
   it('speaks Welsh on a Welsh page', async () => {
@@ -87,7 +93,11 @@ describe('an embed placeholder', () => {
     startPage(VIDEO);
     const placeholder = await group('Video: how to put your bins out');
     expect(placeholder.textContent).toContain('Darperir y cynnwys hwn gan YouTube. Gall osod Cwcis marchnata.');
-    expect(within(placeholder).getAllByRole('button').map((button) => button.textContent)).toEqual(['Llwytho’r cynnwys hwn', 'Derbyn Cwcis marchnata']);
+    expect(
+      within(placeholder)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Llwytho’r cynnwys hwn', 'Derbyn Cwcis marchnata']);
   });
 
   it('takes its words from texts, whose placeholder keys are known ones', async () => {

@@ -11,7 +11,9 @@ const from = (src: string) => providerName(frame({ 'data-src': src }), BASE);
 
 describe('providerName', () => {
   it('takes data-consent-provider when the site gave one, as written', () => {
-    expect(providerName(frame({ 'data-consent-provider': ' Our video partner ', 'data-src': 'https://www.youtube.com/embed/x' }), BASE)).toBe('Our video partner');
+    expect(providerName(frame({ 'data-consent-provider': ' Our video partner ', 'data-src': 'https://www.youtube.com/embed/x' }), BASE)).toBe(
+      'Our video partner',
+    );
   });
 
   it.each([

@@ -27,7 +27,10 @@ export interface PageOptions {
 }
 
 /** `html` in the page's body, then a consent instance; `load` is the spy that loads the chunk. */
-export function startPage(html: string, { config = CONFIG, storage = createMemoryStorage(), log, load: loadChunk = () => import('../../src/placeholders/placeholder') }: PageOptions = {}) {
+export function startPage(
+  html: string,
+  { config = CONFIG, storage = createMemoryStorage(), log, load: loadChunk = () => import('../../src/placeholders/placeholder') }: PageOptions = {},
+) {
   document.body.innerHTML = html;
   const load = vi.fn(loadChunk);
   const watcher = createDomWatcher();

@@ -56,7 +56,10 @@ describe('typed bindings (Preact)', () => {
   it('plain bindings take any string, and a typed instance', () => {
     const untyped: Consent = createConsent({ storage: createMemoryStorage() }) as Consent;
     expectTypeOf(plain.useConsent).returns.toEqualTypeOf<ConsentRecord>();
-    expectTypeOf(plain.ConsentGate<string>).parameter(0).toHaveProperty('category').toEqualTypeOf<string>();
+    expectTypeOf(plain.ConsentGate<string>)
+      .parameter(0)
+      .toHaveProperty('category')
+      .toEqualTypeOf<string>();
     render(
       <plain.ConsentProvider consent={consent}>
         <plain.ConsentGate category={'any' + 'thing'}>

@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 const SRC = resolve(__dirname, '../../src');
 const specifiers = (folder: string) =>
   readdirSync(join(SRC, folder)).flatMap((file) =>
-    Array.from(readFileSync(join(SRC, folder, file), 'utf8').matchAll(/^(?:import|export)\s[^;()]*?from\s*['"]([^'"]+)['"]/gm), (match) => `${folder}/${file} → ${match[1]}`),
+    Array.from(
+      readFileSync(join(SRC, folder, file), 'utf8').matchAll(/^(?:import|export)\s[^;()]*?from\s*['"]([^'"]+)['"]/gm),
+      (match) => `${folder}/${file} → ${match[1]}`,
+    ),
   );
 
 describe('framework isolation', () => {

@@ -35,9 +35,7 @@ const HOSTILE = [
 
 describe('configScript', () => {
   it('writes the #biscuit-config JSON block the script tag reads', () => {
-    expect(configScript({ cookiesPageUrl: '/cookies' })).toBe(
-      '<script type="application/json" id="biscuit-config">{"cookiesPageUrl":"/cookies"}</script>',
-    );
+    expect(configScript({ cookiesPageUrl: '/cookies' })).toBe('<script type="application/json" id="biscuit-config">{"cookiesPageUrl":"/cookies"}</script>');
   });
 
   it('keeps hostile texts inside the block, where the page reads them back exactly', () => {

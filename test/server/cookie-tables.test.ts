@@ -7,7 +7,12 @@ const config = {
   categories: {
     analytics: {
       cookies: [
-        { name: '_ga', provider: 'Google Analytics', purpose: { en: 'Tells visitors apart.', cy: 'Yn gwahaniaethu rhwng ymwelwyr.' }, expires: { en: '2 years', cy: '2 flynedd' } },
+        {
+          name: '_ga',
+          provider: 'Google Analytics',
+          purpose: { en: 'Tells visitors apart.', cy: 'Yn gwahaniaethu rhwng ymwelwyr.' },
+          expires: { en: '2 years', cy: '2 flynedd' },
+        },
         { name: /^_ga_/, label: '_ga_<container ID>', provider: 'Google Analytics', purpose: 'Keeps the state of your visit.' },
       ],
     },

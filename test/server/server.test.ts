@@ -120,7 +120,9 @@ describe('serializeConsent', () => {
       { cookie: { name: 'c', domain: 'example.gov.uk', path: '/', expiresDays: 90, sameSite: 'strict' } },
       { secure: true },
     );
-    expect(header).toMatch(/^c=2\.0\.\d+\.p\.preferences=0&analytics=0\.[\da-f]{32}; Path=\/; Domain=example\.gov\.uk; Max-Age=7776000; SameSite=Strict; Secure$/);
+    expect(header).toMatch(
+      /^c=2\.0\.\d+\.p\.preferences=0&analytics=0\.[\da-f]{32}; Path=\/; Domain=example\.gov\.uk; Max-Age=7776000; SameSite=Strict; Secure$/,
+    );
   });
 
   it('leaves a category with an exemption that the form left out on under it, and objects to one refused', () => {

@@ -128,7 +128,13 @@ describe('removeCookies', () => {
     vi.spyOn(window, 'location', 'get').mockReturnValue({ hostname, pathname: '/' } as Location);
     const written = spyOnCookieWrites();
     removeCookies(['_ga']);
-    expect(written.map((value) => attributesOf(value).find((attribute) => attribute.startsWith('domain='))?.slice(7))).toEqual(domains);
+    expect(
+      written.map((value) =>
+        attributesOf(value)
+          .find((attribute) => attribute.startsWith('domain='))
+          ?.slice(7),
+      ),
+    ).toEqual(domains);
   });
 
   it('stops as soon as nothing is left: one write for a cookie on /, the usual case', () => {

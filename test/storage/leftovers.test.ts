@@ -29,7 +29,12 @@ describe('removeLeftovers', () => {
     vi.spyOn(window, 'sessionStorage', 'get').mockImplementation(() => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     });
-    expect(() => removeLeftovers([['sessionStorage', 'a'], ['cookie', 'c']])).not.toThrow();
+    expect(() =>
+      removeLeftovers([
+        ['sessionStorage', 'a'],
+        ['cookie', 'c'],
+      ]),
+    ).not.toThrow();
     expect(document.cookie).toBe('');
   });
 });

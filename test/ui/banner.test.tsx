@@ -10,7 +10,8 @@ const banner = () => screen.findByRole('region', { name: 'Cookies on this websit
 describe('the banner', () => {
   // The wording of the UK police "Single Online Home" banner, word for word and
   // in its typography (’ and “ ”), so a visitor meets the words they know.
-  const BODY = 'We use some essential cookies to make our website work. We’d like to set additional cookies so we can remember your preferences and understand how you use our site.';
+  const BODY =
+    'We use some essential cookies to make our website work. We’d like to set additional cookies so we can remember your preferences and understand how you use our site.';
   const HINT = 'You can manage your preferences and cookie settings at any time by clicking on “Customise Cookies” below.';
   const COOKIES_NOTICE = 'For more information on how we use cookies, please see our Cookies notice.';
   const paragraphs = (region: HTMLElement) => Array.from(region.querySelectorAll('p'), (p) => p.textContent);
@@ -21,11 +22,11 @@ describe('the banner', () => {
     expect(paragraphs(region)).toEqual([BODY, `${HINT} ${COOKIES_NOTICE}`]);
     expect(within(region).getByRole('link', { name: 'Cookies notice' }).getAttribute('href')).toBe('/cookies');
     expect(region.textContent).toBe(`${BODY}${HINT} ${COOKIES_NOTICE}Accept additional cookiesReject additional cookiesCustomise cookies`);
-    expect(within(region).getAllByRole('button').map((button) => button.textContent)).toEqual([
-      'Accept additional cookies',
-      'Reject additional cookies',
-      'Customise cookies',
-    ]);
+    expect(
+      within(region)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Accept additional cookies', 'Reject additional cookies', 'Customise cookies']);
     expect(within(region).queryByRole('heading')).toBeNull();
   });
 

@@ -30,13 +30,19 @@ async function openDialog(config: ConsentConfig = CONFIG) {
 
 /** The disclosure of a category, found by its group's name and the summary's text. */
 const disclosure = (container: HTMLElement, group: string) =>
-  within(within(container).getByRole('group', { name: group })).getByText(/^Cookies used \(\d+\)$/).closest('details')!;
+  within(within(container).getByRole('group', { name: group }))
+    .getByText(/^Cookies used \(\d+\)$/)
+    .closest('details')!;
 
 /** The table's cells, row by row, as text. */
 const cells = (table: HTMLElement) =>
   within(table)
     .getAllByRole('row')
-    .map((row) => within(row).queryAllByRole(/^(columnheader|rowheader|cell)$/).map((cell) => cell.textContent));
+    .map((row) =>
+      within(row)
+        .queryAllByRole(/^(columnheader|rowheader|cell)$/)
+        .map((cell) => cell.textContent),
+    );
 
 describe('the cookie tables', () => {
   it('give each category with declared cookies a closed disclosure counting its entries', async () => {
@@ -61,7 +67,11 @@ describe('the cookie tables', () => {
       ['_ga_<container ID>', 'Keeps the state of a visit', '2 years', 'Google Analytics'],
       ['yt-remote-*Local storage', 'Remembers your player', '', 'YouTube'],
     ]);
-    expect(within(table).getAllByRole('columnheader').map((th) => th.getAttribute('scope'))).toEqual(['col', 'col', 'col', 'col']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.getAttribute('scope')),
+    ).toEqual(['col', 'col', 'col', 'col']);
     expect(within(table).getByRole('rowheader', { name: /^_ga$/ }).getAttribute('scope')).toBe('row');
     // The box it scrolls in is a focusable region named like the table.
     const region = within(analytics).getByRole('region', { name: 'Analytics cookies' });
@@ -93,7 +103,9 @@ describe('the cookie tables', () => {
       categories: { analytics: { cookies: [{ name: '_x', label: hostile, provider: hostile, purpose: hostile, expires: { en: hostile } }] } },
       texts: { en: { cookiesUsed: '<b>Cookies</b> ({count})', cookieName: '<i>Name</i>' } },
     });
-    const details = within(within(panel).getByRole('group', { name: 'Analytics cookies' })).getByText('<b>Cookies</b> (1)').closest('details')!;
+    const details = within(within(panel).getByRole('group', { name: 'Analytics cookies' }))
+      .getByText('<b>Cookies</b> (1)')
+      .closest('details')!;
     expect(details.querySelector('img, b, i')).toBeNull();
     expect(cells(within(details).getByRole('table')).slice(1)).toEqual([[hostile, hostile, hostile, hostile]]);
   });
@@ -125,7 +137,9 @@ describe('the cookie tables', () => {
       ...CONFIG,
       texts: { en: { cookiesUsed: 'What we store ({count})', cookieSetBy: 'Who sets it', consentCookieExpires: 'Six months' } },
     });
-    const essential = within(within(panel).getByRole('group', { name: 'Essential cookies' })).getByText('What we store (2)').closest('details')!;
+    const essential = within(within(panel).getByRole('group', { name: 'Essential cookies' }))
+      .getByText('What we store (2)')
+      .closest('details')!;
     const table = within(essential).getByRole('table');
     expect(cells(table)[0]).toEqual(['Name', 'Purpose', 'Expires', 'Who sets it']);
     expect(cells(table)[1]![2]).toBe('Six months');

@@ -113,9 +113,12 @@ describe('the UI loader', () => {
   it('reports a piece that fails to load once, clearly, and tries again on the next request', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     let attempts = 0;
-    const { consent, load } = startConsent({}, {
-      load: (name) => (++attempts <= 2 ? Promise.reject(new Error('network down')) : loadChunk(name)),
-    });
+    const { consent, load } = startConsent(
+      {},
+      {
+        load: (name) => (++attempts <= 2 ? Promise.reject(new Error('network down')) : loadChunk(name)),
+      },
+    );
     await waitFor(() => expect(error).toHaveBeenCalledOnce());
     expect(error.mock.calls[0]![0]).toMatch(/^biscuit-consent: could not load the cookie banner or settings \(network down\)/);
     expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull();
@@ -131,7 +134,10 @@ describe('the UI loader', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     document.body.innerHTML = '<a href="#settings" data-consent-open>Cookie settings</a><button data-consent-open>Settings</button>';
     let down = true;
-    const { load } = startConsent({}, { storage: await decidedStorage(), load: (name) => (name == 'dialog' && down ? Promise.reject(new Error('404')) : loadChunk(name)) });
+    const { load } = startConsent(
+      {},
+      { storage: await decidedStorage(), load: (name) => (name == 'dialog' && down ? Promise.reject(new Error('404')) : loadChunk(name)) },
+    );
     const link = screen.getByRole('link', { name: 'Cookie settings' });
     // Whether each click reached the page with its default action still on (after every other listener).
     const prevented: boolean[] = [];

@@ -157,9 +157,7 @@ describe('the preferences dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(consent.get().categories).toEqual({ essential: true, preferences: false, analytics: true });
     expect(consent.get().source).toBe('panel');
-    expect(status.textContent).toBe(
-      'Your cookie preferences have been saved. You can update your cookie settings at any time on the cookies page.',
-    );
+    expect(status.textContent).toBe('Your cookie preferences have been saved. You can update your cookie settings at any time on the cookies page.');
     expect(within(status).getByRole('link', { name: 'cookies page' }).getAttribute('href')).toBe('/cookies');
     expect((await banner()).contains(status)).toBe(true);
     expect(document.activeElement).toBe(status);

@@ -31,10 +31,7 @@ const CHUNKS: { readonly [K in keyof UiChunks]: () => Promise<UiChunks[K]> } = {
 export const loadChunk: LoadUiChunk = (name) => CHUNKS[name]();
 
 /** A consent instance with the UI; `load` is the spy that loads its chunks. */
-export function startConsent(
-  config: ConsentConfig = {},
-  { storage = createMemoryStorage(), gpc = false, load: loadPiece = loadChunk }: StartOptions = {},
-) {
+export function startConsent(config: ConsentConfig = {}, { storage = createMemoryStorage(), gpc = false, load: loadPiece = loadChunk }: StartOptions = {}) {
   const load = vi.fn(loadPiece);
   const ui = uiLoader(load as LoadUiChunk)({ watcher: createDomWatcher(), prepareSave: () => {} });
   const consent = createStore({ config: resolveConfig(config), storage, gpc, plugins: [ui] });

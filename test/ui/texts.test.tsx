@@ -16,11 +16,11 @@ describe('Welsh', () => {
     document.documentElement.lang = 'cy';
     startConsent();
     const banner = await region(WELSH_LABEL);
-    expect(within(banner).getAllByRole('button').map((button) => button.textContent)).toEqual([
-      'Derbyn cwcis ychwanegol',
-      'Gwrthod cwcis ychwanegol',
-      'Addasu cwcis',
-    ]);
+    expect(
+      within(banner)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Derbyn cwcis ychwanegol', 'Gwrthod cwcis ychwanegol', 'Addasu cwcis']);
     // Same language as the page: nothing to mark.
     expect(rootOf(banner).hasAttribute('lang')).toBe(false);
   });
@@ -81,11 +81,11 @@ describe('languages', () => {
   it('falls back to English key by key', async () => {
     startConsent({ lang: 'fr', texts: { fr: { bannerLabel: 'Les cookies sur ce site', accept: 'Accepter les cookies supplémentaires' } } });
     const banner = await region('Les cookies sur ce site');
-    expect(within(banner).getAllByRole('button').map((button) => button.textContent)).toEqual([
-      'Accepter les cookies supplémentaires',
-      'Reject additional cookies',
-      'Customise cookies',
-    ]);
+    expect(
+      within(banner)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Accepter les cookies supplémentaires', 'Reject additional cookies', 'Customise cookies']);
     expect(rootOf(banner).getAttribute('lang')).toBe('fr');
   });
 
@@ -225,14 +225,22 @@ describe('English fallbacks inside another language', () => {
     expect(root.hasAttribute('lang')).toBe(false);
     expect(within(banner).getByRole('button', { name: 'Accepter les cookies' }).hasAttribute('lang')).toBe(false);
     expect(within(banner).getByRole('button', { name: 'Reject additional cookies' }).getAttribute('lang')).toBe('en');
-    expect(within(banner).getByText(/^We use some essential cookies/).getAttribute('lang')).toBe('en');
+    expect(
+      within(banner)
+        .getByText(/^We use some essential cookies/)
+        .getAttribute('lang'),
+    ).toBe('en');
 
     fireEvent.click(within(banner).getByRole('button', { name: 'Customise cookies' }));
     const panel = await screen.findByRole('dialog', { name: 'Customise cookies' });
     expect(within(panel).getByText('Customise cookies').getAttribute('lang')).toBe('en');
     // A translated category title is French; a built-in English one is marked.
     expect(within(panel).getByText('Cookies de mesure').hasAttribute('lang')).toBe(false);
-    expect(within(panel).getByText(/^These cookies help us understand/).getAttribute('lang')).toBe('en');
+    expect(
+      within(panel)
+        .getByText(/^These cookies help us understand/)
+        .getAttribute('lang'),
+    ).toBe('en');
     expect(within(panel).getByText('Preference cookies').getAttribute('lang')).toBe('en');
   });
 

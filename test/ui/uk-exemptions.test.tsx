@@ -7,7 +7,10 @@ const banner = () => screen.findByRole('region', { name: 'Cookies on this websit
 const dialog = () => screen.findByRole('dialog', { name: 'Customise cookies' });
 const radio = (container: HTMLElement, group: string, name: 'Yes' | 'No') =>
   within(within(container).getByRole('group', { name: group })).getByRole('radio', { name }) as HTMLInputElement;
-const buttons = (container: HTMLElement) => within(container).getAllByRole('button').map((button) => button.textContent);
+const buttons = (container: HTMLElement) =>
+  within(container)
+    .getAllByRole('button')
+    .map((button) => button.textContent);
 /** The stored answers of the optional categories, as the cookie holds them. */
 const answers = (storage: { read(): string | undefined }) => storage.read()?.split('.')[4];
 
@@ -27,7 +30,13 @@ describe('the banner, when every optional category is on unless the visitor obje
       'You can manage your preferences and cookie settings at any time by clicking on “Customise Cookies” below.',
     ]);
     expect(buttons(region)).toEqual(['Turn off additional cookies', 'Hide cookie message', 'Customise cookies']);
-    expect(new Set(within(region).getAllByRole('button').map((button) => button.className))).toEqual(new Set(['bc-button']));
+    expect(
+      new Set(
+        within(region)
+          .getAllByRole('button')
+          .map((button) => button.className),
+      ),
+    ).toEqual(new Set(['bc-button']));
   });
 
   it('names only the kind of exemption configured', async () => {
@@ -157,9 +166,7 @@ describe('the dialog and the cookies-page form', () => {
     fireEvent.click(within(await banner()).getByRole('button', { name: 'Customise cookies' }));
     const panel = await dialog();
     const analytics = within(panel).getByRole('group', { name: 'Analytics cookies' });
-    expect(document.getElementById(analytics.getAttribute('aria-describedby')!)!.textContent).toContain(
-      'These cookies are on unless you turn them off.',
-    );
+    expect(document.getElementById(analytics.getAttribute('aria-describedby')!)!.textContent).toContain('These cookies are on unless you turn them off.');
     expect(radio(panel, 'Analytics cookies', 'Yes').checked).toBe(true);
     expect(radio(panel, 'Marketing cookies', 'No').checked).toBe(true);
     expect(within(panel).getByRole('group', { name: 'Marketing cookies' }).textContent).not.toContain('on unless you turn them off');

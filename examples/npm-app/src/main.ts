@@ -10,7 +10,13 @@ const consent = createConsent({
         { name: '_example_analytics', purpose: 'Shows that the app started its analytics code', expires: 'When you close your browser' },
         { name: '_ga', provider: 'Google Analytics', purpose: 'Tells visitors apart, so Google Analytics can count them', expires: '2 years' },
         // A RegExp (npm only: JSON has none), shown to visitors by its label.
-        { name: /^_ga_[A-Z\d]+$/, label: '_ga_<container-id>', provider: 'Google Analytics', purpose: 'Keeps the state of your current visit', expires: '2 years' },
+        {
+          name: /^_ga_[A-Z\d]+$/,
+          label: '_ga_<container-id>',
+          provider: 'Google Analytics',
+          purpose: 'Keeps the state of your current visit',
+          expires: '2 years',
+        },
       ],
     },
     marketing: {},

@@ -22,8 +22,8 @@ export function App() {
     <main id="content">
       <h1>A React app that asks first</h1>
       <p>
-        The visit counter below sets a cookie, so it is wrapped in <code>&lt;ConsentGate category="analytics"&gt;</code>: it
-        mounts when analytics cookies are allowed and unmounts when they are withdrawn.
+        The visit counter below sets a cookie, so it is wrapped in <code>&lt;ConsentGate category="analytics"&gt;</code>: it mounts when analytics cookies are
+        allowed and unmounts when they are withdrawn.
       </p>
       <section aria-labelledby="visits">
         <h2 id="visits">Visits</h2>

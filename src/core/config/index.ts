@@ -20,7 +20,11 @@ export * from './types';
  * config written for a newer version still works.
  */
 export function resolveConfig(config: unknown = {}, warn: (message: string) => void = () => {}): ResolvedConfig {
-  return readConfig(config, (expected) => EXPECTED[expected], (keys) => warn(`ignoring unknown config keys: ${keys.join(', ')}`));
+  return readConfig(
+    config,
+    (expected) => EXPECTED[expected],
+    (keys) => warn(`ignoring unknown config keys: ${keys.join(', ')}`),
+  );
 }
 
 /**
@@ -56,17 +60,17 @@ function checkConfig(config: unknown, unknown: (keys: string[]) => void): Resolv
     check(cookie.path == '/', 'cookie.path', 'rootPathForHost');
   }
   for (const name of Object.keys(mapping)) {
-    check(categories.some((category) => category.name == name), `googleConsentMode.mapping.${name}`, 'category');
+    check(
+      categories.some((category) => category.name == name),
+      `googleConsentMode.mapping.${name}`,
+      'category',
+    );
   }
   for (const { name, essential, exemption } of categories) {
     // Advertising never qualifies, Consent Mode on or off: a category's signals
     // (its mapping, else the default one, which maps `marketing` to ads) tell it.
     const signals = `${own(mapping, name) || own(DEFAULT_CONSENT_MODE_MAPPING, name)}`;
-    check(
-      !exemption || !(essential || signals.includes('ad_')),
-      `categories.${name}.exemption`,
-      'notExempt',
-    );
+    check(!exemption || !(essential || signals.includes('ad_')), `categories.${name}.exemption`, 'notExempt');
   }
   // Written exemptions are checked above either way; off, the categories need consent.
   return resolved.exemptions ? resolved : { ...resolved, categories: categories.map((category) => ({ ...category, exemption: undefined })) };

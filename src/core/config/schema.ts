@@ -5,20 +5,7 @@
  */
 import type { ConsentStorage } from '../consent-storage';
 import { own } from '../own';
-import {
-  check,
-  field,
-  isBoolean,
-  isPlain,
-  isString,
-  matches,
-  oneOf,
-  resolveObject,
-  wholeNumber,
-  type Resolved,
-  type Rule,
-  type Schema,
-} from './rules';
+import { check, field, isBoolean, isPlain, isString, matches, oneOf, resolveObject, wholeNumber, type Resolved, type Rule, type Schema } from './rules';
 import {
   CONSENT_MODE_SIGNALS,
   type CategoryConfig,
@@ -70,7 +57,11 @@ export type ResolvedCookie = Resolved<typeof cookieEntrySchema>;
  * fault as a whole, so the script tag leaves out just that entry.
  */
 const cookieList: Rule<readonly ResolvedCookie[]> = (value, path) =>
-  field(Array.isArray, 'array', [])(value, path).map((entry: unknown, i) => {
+  field(
+    Array.isArray,
+    'array',
+    [],
+  )(value, path).map((entry: unknown, i) => {
     check(isPattern(entry) || (isPlain(entry) && isPattern(own(entry, 'name'))), `${path}[${i}]`, 'pattern');
     return resolveObject(isPlain(entry) ? entry : { name: entry }, cookieEntrySchema, `${path}[${i}]`);
   });
@@ -130,8 +121,7 @@ const cookieSchema = {
   /** Always `{ granted, refused }`. */
   expiresDays: lifetimes,
   /** Lower case, whatever case the config used. */
-  sameSite: (value, path) =>
-    field(matches(/^(lax|strict|none)$/i), 'sameSite', 'lax')(value, path).toLowerCase() as 'lax' | 'strict' | 'none',
+  sameSite: (value, path) => field(matches(/^(lax|strict|none)$/i), 'sameSite', 'lax')(value, path).toLowerCase() as 'lax' | 'strict' | 'none',
   /** `undefined`: Secure on https pages. */
   secure: field(isBoolean, 'boolean'),
 } satisfies Schema<CookieConfig>;
@@ -152,21 +142,14 @@ const signalMap: Rule<Readonly<Record<string, readonly ConsentModeSignal[]>>> = 
   check(isPlain(value), path, 'object');
   for (const name of Object.keys(value)) {
     const signals = value[name];
-    check(
-      Array.isArray(signals) && signals.every((signal) => CONSENT_MODE_SIGNALS.includes(signal)),
-      `${path}.${name}`,
-      'signals',
-    );
+    check(Array.isArray(signals) && signals.every((signal) => CONSENT_MODE_SIGNALS.includes(signal)), `${path}.${name}`, 'signals');
   }
   return value as Record<string, readonly ConsentModeSignal[]>;
 };
 
 const consentModeSchema = {
   /** ISO 3166-2 codes, or everywhere. */
-  region: field(
-    (value): value is readonly string[] => Array.isArray(value) && value.every(matches(/^[A-Z]{2}(-[A-Z\d]{1,3})?$/i)),
-    'region',
-  ),
+  region: field((value): value is readonly string[] => Array.isArray(value) && value.every(matches(/^[A-Z]{2}(-[A-Z\d]{1,3})?$/i)), 'region'),
   waitForUpdate: wholeNumber(0, 60000, 'milliseconds', 500),
   /** Only the categories the config remapped; the rest use the default mapping. */
   mapping: signalMap,

@@ -37,7 +37,8 @@ export const cy: Readonly<Partial<Record<TextKey, string>> & Record<string, stri
   placeholderLoad: 'Llwytho’r cynnwys hwn',
   placeholderAccept: 'Derbyn {category}',
   essentialOnly: 'Rydym yn defnyddio rhai cwcis hanfodol i wneud i’n gwefan weithio.',
-  exemptStatistics: 'Rydym hefyd yn defnyddio cwcis dadansoddi i ddeall sut rydych yn defnyddio’n gwefan, fel y gallwn ei gwella. Maent ymlaen oni bai eich bod yn eu diffodd.',
+  exemptStatistics:
+    'Rydym hefyd yn defnyddio cwcis dadansoddi i ddeall sut rydych yn defnyddio’n gwefan, fel y gallwn ei gwella. Maent ymlaen oni bai eich bod yn eu diffodd.',
   exemptAppearance: 'Rydym hefyd yn defnyddio cwcis sy’n cofio sut rydych am i’n gwefan edrych a gweithio. Maent ymlaen oni bai eich bod yn eu diffodd.',
   exemptBoth:
     'Rydym hefyd yn defnyddio cwcis sy’n cofio sut rydych am i’n gwefan edrych a gweithio, a chwcis dadansoddi sy’n ein helpu i ddeall sut rydych yn ei defnyddio, fel y gallwn ei gwella. Maent ymlaen oni bai eich bod yn eu diffodd.',
@@ -45,12 +46,14 @@ export const cy: Readonly<Partial<Record<TextKey, string>> & Record<string, stri
   turnedOff: 'Rydych wedi diffodd cwcis ychwanegol. Gallwch {newid eich gosodiadau cwcis} unrhyw bryd.',
   exemptNotice: 'Mae’r cwcis hyn ymlaen oni bai eich bod yn eu diffodd.',
   'category.essential.title': 'Cwcis hanfodol',
-  'category.essential.description': 'Mae’r cwcis hyn yn gwneud i’r wefan weithio, er enghraifft drwy ei chadw’n ddiogel a chofio eich dewisiadau cwcis. Maent ymlaen bob amser.',
+  'category.essential.description':
+    'Mae’r cwcis hyn yn gwneud i’r wefan weithio, er enghraifft drwy ei chadw’n ddiogel a chofio eich dewisiadau cwcis. Maent ymlaen bob amser.',
   'category.preferences.title': 'Cwcis dewisiadau',
   'category.preferences.description': 'Mae’r cwcis hyn yn cofio eich dewisiadau, fel yr iaith neu faint y testun a ddewisoch.',
   'category.analytics.title': 'Cwcis dadansoddi',
   'category.analytics.description': 'Mae’r cwcis hyn yn ein helpu i ddeall sut rydych yn defnyddio’n gwefan, fel y gallwn ei gwella.',
   'category.marketing.title': 'Cwcis marchnata',
-  'category.marketing.description': 'Mae’r cwcis hyn yn ein helpu i ddangos hysbysebion perthnasol i chi ar wefannau eraill ac i fesur pa mor dda y maent yn gweithio.',
+  'category.marketing.description':
+    'Mae’r cwcis hyn yn ein helpu i ddangos hysbysebion perthnasol i chi ar wefannau eraill ac i fesur pa mor dda y maent yn gweithio.',
   ...DECLARATION_TEXTS_CY,
 };

@@ -50,11 +50,7 @@ export interface ResolvedTexts {
  * shows it. So a missing key falls back to English on its own. Warns once
  * about keys it does not know.
  */
-export async function resolveTexts(
-  config: ResolvedConfig,
-  pageLang: string,
-  warn: (message: string) => void = warnOnConsole,
-): Promise<ResolvedTexts> {
+export async function resolveTexts(config: ResolvedConfig, pageLang: string, warn: (message: string) => void = warnOnConsole): Promise<ResolvedTexts> {
   const wanted = config.lang || pageLang || 'en';
   const primary = primaryLanguage(wanted);
   const configured: Record<string, Strings> = Object.create(null);

@@ -12,7 +12,11 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: source });
   const violations = await page.evaluate(
     async ({ tags, include }) => {
-      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe;
       const result = await axe.run(include ? { include: [include] } : document, { runOnly: { type: 'tag', values: tags } });
       return result.violations;
     },

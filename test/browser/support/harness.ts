@@ -83,7 +83,10 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
       const seen = page.waitForRequest((request) => request.url().endsWith(sentinel));
       await page.evaluate((url) => void fetch(url), sentinel);
       await seen;
-      return requests.slice(0, requests.findIndex((url) => url.endsWith(sentinel)));
+      return requests.slice(
+        0,
+        requests.findIndex((url) => url.endsWith(sentinel)),
+      );
     };
     return { page, context, errors, requests, requestsSoFar };
   };
