@@ -79,7 +79,11 @@ export function buttonNamePattern(names: readonly string[]): RegExp {
 /** The first visible button (or link) named like `pattern`, in any frame of `page`. */
 async function findButton(page: Page, pattern: RegExp): Promise<Locator | undefined> {
   for (const frame of page.frames()) {
-    const candidate = frame.getByRole('button', { name: pattern }).or(frame.getByRole('link', { name: pattern })).filter({ visible: true }).first();
+    const candidate = frame
+      .getByRole('button', { name: pattern })
+      .or(frame.getByRole('link', { name: pattern }))
+      .filter({ visible: true })
+      .first();
     if ((await bounded(candidate.count(), EVALUATE_MS, 0)) > 0) return candidate;
   }
   return undefined;
@@ -134,8 +138,9 @@ export async function makeChoice(page: Page, choice: Choice, { names, waitMs, on
   }
   let note = '';
   if (button) {
-    // biome-ignore lint/performance/useDomNodeTextContent: the words a visitor sees, as the scan reports them
-    const label = ((await button.getAttribute('aria-label', { timeout: 2000 }).catch(() => null)) || (await button.innerText({ timeout: 2000 }).catch(() => ''))).trim();
+    const label = (
+      (await button.getAttribute('aria-label', { timeout: 2000 }).catch(() => null)) || (await button.innerText({ timeout: 2000 }).catch(() => ''))
+    ).trim();
     onChoose();
     const clicked = await button.click({ timeout: 5000 }).then(
       () => true,
@@ -158,11 +163,12 @@ export async function makeChoice(page: Page, choice: Choice, { names, waitMs, on
   if (!button) onChoose();
   const byApi = await choiceByApi(page, choice);
   if (byApi) return { ...byApi, detail: note + byApi.detail };
-  const wanted = names.slice(0, 3).map((name) => `"${name}"`).join(', ');
+  const wanted = names
+    .slice(0, 3)
+    .map((name) => `"${name}"`)
+    .join(', ');
   return {
     made: false,
-    detail: note
-      ? `${note.replace(/, so $/, '')}, and there is no window.Biscuit`
-      : `no visible button named ${wanted} or the like, and no window.Biscuit`,
+    detail: note ? `${note.replace(/, so $/, '')}, and there is no window.Biscuit` : `no visible button named ${wanted} or the like, and no window.Biscuit`,
   };
 }
