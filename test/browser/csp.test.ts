@@ -5,17 +5,15 @@
 // policies are tested with the blocker.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { consentLogReceiver } from './support/consent-log';
 import { useBrowser } from './support/harness';
 
-const logged: unknown[] = [];
+/** The test consent log (`/log`) and what it received. */
+const log = consentLogReceiver();
+const { logged } = log;
 const harness = useBrowser({
   handlers: {
-    '/log': async (request, response) => {
-      let body = '';
-      for await (const chunk of request) body += chunk;
-      logged.push(JSON.parse(body));
-      response.writeHead(204).end();
-    },
+    '/log': log.handler,
   },
 });
 

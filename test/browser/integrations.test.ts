@@ -2,20 +2,18 @@
 // domains, tabs kept in step, and the consent log, in real Chromium.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { consentLogReceiver } from './support/consent-log';
 import { useBrowser } from './support/harness';
 
-let logStatus = 201;
-const logged: unknown[] = [];
+/** The test consent log (`/log`) and what it received. */
+const log = consentLogReceiver();
+const { logged } = log;
+log.status = 201;
 const harness = useBrowser({
   // Every *.site.test name resolves to the test server, so pages can set cookies on a parent domain.
   chromiumArgs: ['--host-resolver-rules=MAP *.site.test 127.0.0.1'],
   handlers: {
-    '/log': async (request, response) => {
-      let body = '';
-      for await (const chunk of request) body += chunk;
-      logged.push(JSON.parse(body));
-      response.writeHead(logStatus).end();
-    },
+    '/log': log.handler,
   },
 });
 
@@ -217,7 +215,7 @@ describe('the consent log', () => {
 
   it('POSTs each saved record, with nothing personal', async () => {
     logged.length = 0;
-    logStatus = 201;
+    log.status = 201;
     const { page } = await acceptIn();
     await page.getByText('You’ve accepted additional cookies.').waitFor();
     const id = await page.evaluate(() => (window as unknown as { Biscuit: { get(): { id: string } } }).Biscuit.get().id);
@@ -227,18 +225,18 @@ describe('the consent log', () => {
   });
 
   it('with required: true, shows the technical-problem message when the log fails, and the retry succeeds', async () => {
-    logStatus = 503;
+    log.status = 503;
     const { page } = await acceptIn();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Sorry, there was a technical problem. Please try again.');
-    logStatus = 201;
+    log.status = 201;
     await page.getByRole('button', { name: 'Accept additional cookies' }).click();
     await page.getByText('You’ve accepted additional cookies.').waitFor();
   });
 
   it('without required, the choice holds when the log fails, and the error is reported', async () => {
-    logStatus = 500;
+    log.status = 500;
     const context = await harness.browser.newContext();
     await context.addInitScript(() =>
       document.addEventListener('biscuit:error', (event) => ((window as unknown as { logError: string }).logError = String((event as CustomEvent).detail))),

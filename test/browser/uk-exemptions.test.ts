@@ -6,18 +6,15 @@
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
+import { consentLogReceiver } from './support/consent-log';
 import { useBrowser } from './support/harness';
 
-/** What the test consent log received. */
-const logged: unknown[] = [];
+/** The test consent log (`/log`) and what it received. */
+const log = consentLogReceiver();
+const { logged } = log;
 const harness = useBrowser({
   handlers: {
-    '/log': async (request, response) => {
-      let body = '';
-      for await (const chunk of request) body += chunk;
-      logged.push(JSON.parse(body));
-      response.writeHead(204).end();
-    },
+    '/log': log.handler,
   },
 });
 
