@@ -127,11 +127,11 @@ export const FLOORS = [
     name: 'floor: one-line gate',
     head: '<!-- The least any library must do for a returning visitor: see the script at the end of <body>. -->',
     blocked: `<script type="text/plain" data-consent="analytics" src="${ANALYTICS}"></script>`,
-    // Reads the consent cookie (biscuit-consent's, granting analytics) and activates the blocked
+    // Reads the consent cookie (biscuit-consent's, version 1 or 2, with analytics on) and activates the blocked
     // script. No banner, no config, no checks: a floor to read the returning-visitor figures
     // against, not a competitor.
     end: `<script>
-  if (/(?:^|; )biscuit_consent=1\\.[^;]*analytics=1/.test(document.cookie)) {
+  if (/(?:^|; )biscuit_consent=[12]\\.[^;]*analytics=[1e]/.test(document.cookie)) {
     var blocked = document.querySelector('script[type="text/plain"][data-consent="analytics"]');
     var script = blocked.cloneNode(true);
     script.removeAttribute('type');
