@@ -32,11 +32,20 @@ const shared: Options = { target: 'es2020', minify: true, sourcemap: true, trees
 // minifier and then terser's, which inlines and joins more: about 6% fewer
 // bytes after brotli. (npm builds stay with esbuild: the app's bundler
 // minifies them again, and does better starting from esbuild's output.)
+//
+// Each starts with V8's compile hint `//# allFunctionsCalledOnLoad`: almost
+// every function in these files runs as soon as the file does, and V8 then
+// compiles them all while it streams the file on a background thread, instead
+// of one by one on the main thread as each is first called. Measured in
+// bench/ (Chromium, small page): a returning visitor's main-thread script time
+// 7.05 → 4.90 ms, a first visit's 9.65 → 7.12 ms. Browsers without the hint
+// read a comment.
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const shipped: Options = {
   ...shared,
   minify: 'terser',
   // sourceMap: terser's own map, which tsup composes with esbuild's (without it the maps point at esbuild's output).
-  terserOptions: { ecma: 2020, compress: { passes: 2 }, sourceMap: true },
+  terserOptions: { ecma: 2020, compress: { passes: 2 }, sourceMap: true, format: { preamble: COMPILE_HINT } },
   esbuildOptions(options) {
     // tsup switches esbuild's minifier off when terser is chosen.
     options.minify = true;

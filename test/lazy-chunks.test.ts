@@ -4,7 +4,7 @@
 // exactly these files, and nothing else (a module two chunks share would
 // otherwise come out as an extra chunk, loaded one request later). `npm test`
 // builds first.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import LAZY_CHUNKS from '../src/lazy-chunks.json';
@@ -28,6 +28,17 @@ describe('the lazy chunks of the script tag', () => {
       expect(chunk.what, name).toBeTruthy();
       expect(chunk.fetched, name).toBeTruthy();
       expect([null, 'first visit', 'accept'], name).toContain(chunk.budget);
+    }
+  });
+});
+
+describe('the script-tag files', () => {
+  // V8 compiles a file with this hint on a background thread as it streams in,
+  // rather than each function on the main thread when it first runs
+  // (bench/README.md has the figures). It must be the first line to count.
+  it('start with V8’s compile hint, so their functions compile off the main thread', () => {
+    for (const file of readdirSync(BROWSER).filter((name) => name.endsWith('.js'))) {
+      expect(readFileSync(resolve(BROWSER, file), 'utf8').split('\n')[0], file).toBe('//# allFunctionsCalledOnLoad');
     }
   });
 });
