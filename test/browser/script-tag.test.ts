@@ -138,6 +138,23 @@ describe('window.Biscuit and the command queue', () => {
     expect(await page.evaluate(() => (window as { calls?: string[] }).calls)).toEqual(['first:function', 'third:false', 'later']);
   });
 
+  it('is ready for the very next script in the page: window.Biscuit, the Consent Mode default and, for a returning visitor, the blocked scripts before it', async () => {
+    // The instance is made in a microtask after the script's top level (see src/entries/script-tag.ts):
+    // the parser runs no later script before it.
+    const block = '<script type="application/json" id="biscuit-config">{ "googleConsentMode": true }</script>';
+    const probe = `<script>
+      window.seen = { api: typeof Biscuit.allowed, decided: Biscuit.decided, analytics: window.analyticsRuns || 0,
+        consentModeDefault: dataLayer.filter((entry) => entry[0] == 'consent' && entry[1] == 'default').length };
+    </script>`;
+    const path = harness.page('next-script', html({ head: block + BLOCKED + SCRIPT + probe }));
+    const seen = (page: Page) => page.evaluate(() => (window as { seen?: unknown }).seen);
+    const first = await harness.open(path);
+    expect(await seen(first.page)).toEqual({ api: 'function', decided: false, analytics: 0, consentModeDefault: 1 });
+    await acceptAndExpectAnalytics(first.page);
+    const { page } = await harness.open(path, { context: first.context });
+    expect(await seen(page)).toEqual({ api: 'function', decided: true, analytics: 1, consentModeDefault: 1 });
+  });
+
   it('is harmless when included twice: one instance, one banner, and a note on the console', async () => {
     // Consent Mode's default is pushed synchronously by each instance as it starts: a count of instances.
     const block = '<script type="application/json" id="biscuit-config">{ "googleConsentMode": true }</script>';
