@@ -79,17 +79,16 @@ export function createDialog(view: View): Dialog {
   // heads for the dialog, and in the view's root (after the banner) while open.
   const container = document.createElement('div');
   let count = 0;
+  // What a form shows: the choice the visitor made last (kept while a new revision asks again).
+  const choicesOf = (record: ConsentRecord) => ({ ...(record.previous || record.categories) });
   // The dialog's form, and whether the dialog is open.
-  let panel: FormState = { choices: {} };
+  let panel: FormState = { choices: choicesOf(consent.get()) };
   let opened = false;
   let panelOpener: Element | null = null;
   // Whether the dialog uses showModal(), or the fallback with an inert page.
   const native = !!window.HTMLDialogElement?.prototype.showModal;
   let inerted: Element[] = [];
   const inline = new Map<Element, InlineForm>();
-
-  // What a form shows: the choice the visitor made last (kept while a new revision asks again).
-  const choicesOf = (record: ConsentRecord) => ({ ...(record.previous || record.categories) });
 
   const form = (state: FormState, formId: string, holder: () => Element | null) => (
     <PreferencesForm
@@ -143,10 +142,15 @@ export function createDialog(view: View): Dialog {
   }
 
   function openPanel(opener: Element | null) {
-    panel = { choices: choicesOf(consent.get()) };
+    const choices = choicesOf(consent.get());
     panelOpener = opener;
     opened = true;
-    update();
+    // Rendered already when the visitor headed for it: the click only shows it,
+    // unless what it shows has changed since (choices left unsaved, a notice).
+    if (panel.notice || Object.keys({ ...choices, ...panel.choices }).some((name) => choices[name] !== panel.choices[name])) {
+      panel = { choices };
+      update();
+    }
     root.append(container);
     const element = container.querySelector('dialog')!;
     if (native) element.showModal();

@@ -244,6 +244,63 @@ describe('the preferences dialog', () => {
     await waitFor(() => expect(radio(panel, 'Analytics cookies', 'Yes').checked).toBe(true));
   });
 
+  describe('made ready while the visitor heads for it', () => {
+    /** Points at "Customise cookies" and waits until the dialog is ready and its first frame has passed (when it is laid out unseen). */
+    async function pointAtCustomise() {
+      const { consent, load } = startConsent();
+      const customise = within(await banner()).getByRole('button', { name: 'Customise cookies' });
+      fireEvent.pointerOver(customise);
+      await waitFor(() => expect(load.mock.calls).toEqual([['banner'], ['dialog']]));
+      await load.mock.results[1]!.value;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => setTimeout(resolve));
+      return { consent, customise };
+    }
+
+    it('leaves nothing in the page until the visitor clicks', async () => {
+      await pointAtCustomise();
+      expect(screen.queryByRole('dialog', { hidden: true })).toBeNull();
+      expect(document.querySelector('.bc-panel')).toBeNull();
+    });
+
+    it('shows the choice made after it was made ready', async () => {
+      const { consent, customise } = await pointAtCustomise();
+      consent.save({ analytics: true });
+      fireEvent.click(customise);
+      const panel = await dialog();
+      expect(radio(panel, 'Analytics cookies', 'Yes').checked).toBe(true);
+      expect(radio(panel, 'Preference cookies', 'No').checked).toBe(true);
+    });
+
+    it('forgets choices left unsaved when it was closed', async () => {
+      const { customise } = await pointAtCustomise();
+      fireEvent.click(customise);
+      let panel = await dialog();
+      expect(radio(panel, 'Analytics cookies', 'No').checked).toBe(true);
+      fireEvent.click(radio(panel, 'Analytics cookies', 'Yes'));
+      fireEvent.click(within(panel).getByRole('button', { name: 'Close' }));
+      expect(screen.queryByRole('dialog')).toBeNull();
+
+      fireEvent.click(customise);
+      panel = await dialog();
+      expect(radio(panel, 'Analytics cookies', 'No').checked).toBe(true);
+      expect(radio(panel, 'Analytics cookies', 'Yes').checked).toBe(false);
+    });
+  });
+
+  it('opens again without the alert of a save that failed', async () => {
+    const { storage } = brokenStorage();
+    startConsent({}, { storage });
+    const panel = await openFromBanner();
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save cookie preferences' }));
+    await within(panel).findByRole('alert');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Close' }));
+
+    const again = await openFromBanner();
+    expect(within(again).queryByRole('alert')).toBeNull();
+    expect(radio(again, 'Preference cookies', 'No').checked).toBe(true);
+  });
+
   it('closes on hide(), along with the banner', async () => {
     const { consent } = startConsent();
     await openFromBanner();
