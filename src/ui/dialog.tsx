@@ -193,6 +193,18 @@ export function createDialog(view: View): Dialog {
     update();
   });
 
+  // Laid out once, right after it is first rendered (below), in the page and
+  // out of it again before anything is painted: the first style and layout of
+  // the dialog (its fonts and their shaping, the style caches) would otherwise
+  // be most of the click's work. In a task of its own, so a click already
+  // waiting comes first, and not at all when the dialog opened meanwhile.
+  const warming = setTimeout(() => {
+    if (opened || !root.isConnected) return;
+    root.append(container);
+    container.getBoundingClientRect();
+    container.remove();
+  });
+
   const dialog: Dialog = {
     get opener() {
       return opened ? panelOpener : undefined;
@@ -216,6 +228,7 @@ export function createDialog(view: View): Dialog {
       added.forEach((element) => view.told(element));
     },
     destroy() {
+      clearTimeout(warming);
       offChange();
       releasePage();
       render(null, container);
