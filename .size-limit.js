@@ -57,7 +57,10 @@ const CHECKS = [
     name: 'script tag: the "Customise cookies" dialog and cookies-page form (biscuit-dialog.js and .css, fetched when the visitor heads for it)',
     path: [inBrowser('biscuit-dialog.js'), inBrowser('biscuit-dialog.css')],
     ...shipped,
-    limit: '7.78 KB',
+    // +63 B for opening it sooner: the dialog rendered ahead is laid out before
+    // the click and shown without a second render (customise at 4x CPU, small
+    // page, same run: 170 -> 72 ms click to dialog visible).
+    limit: '7.85 KB',
   },
   {
     budget: 'placeholders',

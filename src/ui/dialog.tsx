@@ -147,7 +147,8 @@ export function createDialog(view: View): Dialog {
     opened = true;
     // Rendered already when the visitor headed for it: the click only shows it,
     // unless what it shows has changed since (choices left unsaved, a notice).
-    if (panel.notice || Object.keys({ ...choices, ...panel.choices }).some((name) => choices[name] !== panel.choices[name])) {
+    // Keys in another order only cost a render.
+    if (panel.notice || JSON.stringify(choices) != JSON.stringify(panel.choices)) {
       panel = { choices };
       update();
     }
