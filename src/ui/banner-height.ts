@@ -17,7 +17,10 @@ export function createBannerHeight(): (banner: HTMLElement | null) => void {
     if (observer) observer.disconnect();
     tracked = banner;
     if (!banner) return publish('');
-    measure();
+    // ResizeObserver reports the first size after the browser's own layout and
+    // before the first paint: reading offsetHeight now would force a layout of
+    // the whole page inside the script, while it loads.
     if (typeof ResizeObserver == 'function') (observer = new ResizeObserver(measure)).observe(banner);
+    else measure();
   };
 }
