@@ -9,7 +9,7 @@
 //
 // BENCH_RUNS sets the number of page views to average (default 9); BENCH_SIZE the page
 // (small, cms or stress; default small).
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,36 +18,27 @@ import { LIBRARIES } from './libraries.mjs';
 import { CHROMIUM_ARGS, CONTEXT_OPTIONS, instrument, recordConsent } from './measure.mjs';
 import { pageUrl } from './pages.mjs';
 import { ROOT, listen } from './serve.mjs';
+import { attributeFile, byteLength, sourceName, textBySource } from './source-bytes.mjs';
 import { median } from './stats.mjs';
 
 const DIST = join(ROOT, 'dist', 'browser');
 const RUNS = Number(process.env.BENCH_RUNS || 9);
 const SIZE = process.env.BENCH_SIZE || 'small';
-const sourceName = (source) => (source || '(no source)').replace(/^.*?\/(src|node_modules)\//, '$1/');
 
 function bytes() {
   for (const name of readdirSync(DIST).filter((file) => /\.(js|css)$/.test(file))) {
-    let map;
-    try {
-      map = new SourceMap(JSON.parse(readFileSync(join(DIST, `${name}.map`), 'utf8')));
-    } catch {
+    if (!existsSync(join(DIST, `${name}.map`))) {
       console.log(`\n${name}: no source map`);
       continue;
     }
-    const code = readFileSync(join(DIST, name), 'utf8').replace(/\n\/[/*]# sourceMappingURL=.*$/, '');
-    const text = {};
-    code.split('\n').forEach((line, row) => {
-      for (let column = 0; column < line.length; column++) {
-        const source = sourceName(map.findEntry(row, column).originalSource);
-        text[source] = (text[source] || '') + line[column];
-      }
-    });
-    console.log(`\n${name}: ${code.length} bytes, gzip ${gzipSync(code, { level: 9 }).length}`);
+    const attributed = attributeFile(join(DIST, name));
+    console.log(`\n${name}: ${byteLength(attributed.code)} bytes, gzip ${gzipSync(attributed.code, { level: 9 }).length}`);
     console.log('   bytes  gzip alone  source');
-    for (const [source, part] of Object.entries(text).sort((a, b) => b[1].length - a[1].length)) {
-      console.log(`${String(part.length).padStart(8)}  ${String(gzipSync(part, { level: 9 }).length).padStart(10)}  ${source}`);
+    for (const [source, part] of textBySource(attributed)) {
+      console.log(`${String(byteLength(part)).padStart(8)}  ${String(gzipSync(part, { level: 9 }).length).padStart(10)}  ${source}`);
     }
   }
+  console.log('\nThe marginal brotli cost of each module, per size budget: node bench/bytes.mjs (bench/bytes.md).');
 }
 
 async function withBrowser(work) {
