@@ -113,6 +113,8 @@ export function sizeAndSpeed(sizes, results) {
     '',
     markdownTable(['what a browser downloads', 'size', 'budget'], sizeRows),
     '',
+    'Where each budget’s bytes go, module by module, and what stands in the way of each budget not met: [`bench/bytes.md`](bench/bytes.md) (`npm run bench:bytes`).',
+    '',
     `\`npm run bench\` compares biscuit-consent with ${libs
       .filter((id) => id != OURS)
       .map((id) => `${meta.libraries[id].name} ${meta.libraries[id].version}`)
