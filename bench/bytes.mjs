@@ -97,14 +97,14 @@ export const NEEDED = {
 
   // The config.
   'src/core/config/schema.ts':
-    'a bad config is reported and a typo never leaves visitors without a way to refuse (issue 10), so every field is checked as the script starts: the categories, cookie, revision and exemptions are what reading the cookie means, and the rest is checked with them (“Bad config fails fast”)',
+    'a bad config is reported and a typo never leaves visitors without a way to refuse (issue 10), so every field is checked as the script starts: the categories, cookie, revision and exemptions are what reading the cookie means, and the rest is checked with them, so a bad config is caught at once (README, Config)',
   'src/core/config/rules.ts': 'the building blocks of the schema (a field, a whole number, an object checked against its rules) and its defaults',
   'src/core/config/index.ts':
     'the checks no single field can make (SameSite=None needs Secure; `__Host-` names; the Consent Mode mapping names a category; advertising cannot be exempt), and `exemptions: false`',
   'src/core/config/types.ts':
     'Consent Mode’s signals and default mapping: the config check (advertising cannot be exempt) and the Consent Mode `default` read them',
   'src/core/config/expected.ts':
-    '`createConsent` throws a `ConfigError` that names the field and says what is expected (“Bad config fails fast with an error that names the field”); the script tag has these words in its `report` chunk instead',
+    '`createConsent` throws a `ConfigError` that names the field and says what is expected (README, Errors); the script tag has these words in its `report` chunk instead',
   'src/config-salvage.ts':
     'a field at fault is left out on its own and the rest of the config applies at once, so a typo never leaves visitors without a banner (README, Config); it runs before the instance exists, so it cannot wait for a chunk',
   'src/core/drop-field.ts': 'leaves out exactly the field at fault (one cookie entry, one category too many) for the salvage above',
@@ -112,7 +112,7 @@ export const NEEDED = {
   // What the page loads with.
   'src/blocker/index.ts': 'blocked scripts and embeds run for a returning visitor as the page loads, in document order, late-added ones too',
   'src/blocker/url-check.ts':
-    'a blocked element never loads a `javascript:`, `vbscript:` or (in a frame) `data:` URL, checked before each activation (security promises)',
+    'a blocked element never loads a `javascript:`, `vbscript:` or (in a frame) `data:` URL, checked before each activation (README, Security)',
   'src/dom/watcher.ts':
     'the one DOM watcher that finds blocked elements, cookies-page forms and embeds needing a placeholder, at a cost that does not grow with the page (issue 10, point 1)',
   'src/placeholders/finder.ts':
@@ -426,7 +426,7 @@ async function main() {
     '- **The files** are those size-limit checks (`.size-limit.js`, which takes the lazy chunks from `src/lazy-chunks.json`), exactly as shipped; the npm core is bundled as size-limit bundles it (its esbuild, minified, `createConsent` imported, the writer, log and embeds chunks left out). Every total below is checked against `size-limit --json`.',
     '- **Raw bytes**: the UTF-8 bytes of the minified file that its source map places in that module. Bytes no source file has are the build’s own, listed as `(build)` rows. A stylesheet has no source map and counts as one module.',
     '- **Marginal brotli**: brotli (quality 11) of the whole file minus brotli of the file with that module’s bytes removed: what the file would weigh less without it. Brotli finds repeats across modules, so a module that repeats another’s words costs less than it would alone, and **the marginals do not add up to the file’s total** (each table gives both). A negative figure means brotli happened to do slightly better with the bytes in.',
-    '- **Needed at load because**: the requirement (DESIGN.md, the README, issue 10) that makes a visitor need the module when that file is fetched, read from the module’s code. **could move** marks what could leave the file without dropping a feature, and how; `↳` rows are parts of the module above (a declaration and the minified bytes its lines became), already inside that module’s figure.',
+    '- **Needed at load because**: the requirement (the README’s documented behaviour, issue 10) that makes a visitor need the module when that file is fetched, read from the module’s code. **could move** marks what could leave the file without dropping a feature, and how; `↳` rows are parts of the module above (a declaration and the minified bytes its lines became), already inside that module’s figure.',
     '',
     `## A returning visitor: ${set('returning').join(', ')} (budget ${kb(BUDGETS.returning)}, today ${kb(returning.total)})`,
     '',
