@@ -1,5 +1,7 @@
 // The results as Markdown: bench/results.md, and the figures the README's
 // "Size and speed" section is generated from (readme.mjs).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { BUDGETS } from '../.size-limit.js';
 import { format, formatRatio, formatSummary, markdownTable } from './stats.mjs';
 
@@ -38,9 +40,15 @@ export function targets(results) {
       const stress = figure(results, `stress@${throttle}x`, key, OURS);
       if (small.n && stress.n) {
         const ratio = stress.median / small.median;
+        // The one-line gate pays what the page itself costs a script that runs
+        // while it loads (a garbage collection of a 50,000-element DOM, say):
+        // what is left above it is what our own work adds.
+        const gateSmall = figure(results, `small@${throttle}x`, key, 'gate');
+        const gateStress = figure(results, `stress@${throttle}x`, key, 'gate');
+        const above = gateSmall.n && gateStress.n && (stress.median - gateStress.median) / (small.median - gateSmall.median);
         lines.push({
           ok: ratio <= 1.5,
-          text: `Flat cost, ${who}, ${throttle}× CPU: main-thread script on the 50,000-element page is ${ratio.toFixed(2)}× the small page's (${format(stress.median, 'ms')} vs ${format(small.median, 'ms')}; target at most 1.5×)`,
+          text: `Flat cost, ${who}, ${throttle}× CPU: main-thread script on the 50,000-element page is ${ratio.toFixed(2)}× the small page's (${format(stress.median, 'ms')} vs ${format(small.median, 'ms')}; target at most 1.5×)${above ? `; above the one-line-gate floor, which grows from ${format(gateSmall.median, 'ms')} to ${format(gateStress.median, 'ms')} on the same pages, ${above.toFixed(2)}×` : ''}`,
         });
       }
       for (const size of sizes) {
@@ -178,4 +186,11 @@ export function report(results) {
       ? problems.join('\n')
       : 'None: every banner showed, no blocked script ran before consent or twice, every returning visitor got no banner, and no page logged an error.',
   ].join('\n');
+}
+
+// `node bench/report.mjs [results]`: writes <results>.md again from <results>.json
+// (default bench/results), for a change to this report without a new run.
+if (process.argv[1] == fileURLToPath(import.meta.url)) {
+  const base = process.argv[2] || fileURLToPath(new URL('results', import.meta.url));
+  writeFileSync(`${base}.md`, report(JSON.parse(readFileSync(`${base}.json`, 'utf8'))) + '\n');
 }
