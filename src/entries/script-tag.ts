@@ -86,43 +86,42 @@ function start(raw: unknown, chunk: <T>(name: LazyChunk) => Promise<T>, styled: 
 function install() {
   const existing = window.Biscuit;
   if (existing && !Array.isArray(existing) && typeof existing.acceptAll == 'function') {
-    warn('the script is on this page twice; the second copy does nothing');
-  } else {
-    // Chunks sit next to this script, wherever it was copied to, named as in src/lazy-chunks.json.
-    const base = script ? script.src : location.href;
-    const chunk = <T>(name: LazyChunk) => import(/* @vite-ignore */ new URL(`biscuit-${name}.js`, base).href) as Promise<T>;
-    const stylesheets: Record<string, Promise<unknown>> = {};
-    /** Adds a stylesheet from this folder (once), resolving when it applies; if it fails, the UI still shows. */
-    const stylesheet = (file: string) =>
-      (stylesheets[file] ||= new Promise((resolve) => {
-        const link = document.createElement('link');
-        link.rel = 'stylesheet';
-        link.href = new URL(file, base).href;
-        if (nonce) link.nonce = nonce;
-        link.onload = link.onerror = resolve;
-        document.head.append(link);
-      }));
-    // Each piece of the UI with its stylesheets, so nothing shows unstyled: biscuit.css, and its
-    // own for the dialog and the placeholders (those with a `style` in the chunk list).
-    const styled = <T>(name: LazyChunk) =>
-      Promise.all([chunk<T>(name), stylesheet('biscuit.css'), (name == 'dialog' || name == 'placeholders') && stylesheet(`biscuit-${name}.css`)]).then(
-        ([module]) => module,
-      );
+    return warn('the script is on this page twice; the second copy does nothing');
+  }
+  // Chunks sit next to this script, wherever it was copied to, named as in src/lazy-chunks.json.
+  const base = script ? script.src : location.href;
+  const chunk = <T>(name: LazyChunk) => import(/* @vite-ignore */ new URL(`biscuit-${name}.js`, base).href) as Promise<T>;
+  const stylesheets: Record<string, Promise<unknown>> = {};
+  /** Adds a stylesheet from this folder (once), resolving when it applies; if it fails, the UI still shows. */
+  const stylesheet = (file: string) =>
+    (stylesheets[file] ||= new Promise((resolve) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = new URL(file, base).href;
+      if (nonce) link.nonce = nonce;
+      link.onload = link.onerror = resolve;
+      document.head.append(link);
+    }));
+  // Each piece of the UI with its stylesheets, so nothing shows unstyled: biscuit.css, and its
+  // own for the dialog and the placeholders (those with a `style` in the chunk list).
+  const styled = <T>(name: LazyChunk) =>
+    Promise.all([chunk<T>(name), stylesheet('biscuit.css'), (name == 'dialog' || name == 'placeholders') && stylesheet(`biscuit-${name}.css`)]).then(
+      ([module]) => module,
+    );
 
-    const consent = start(findConfig(), chunk, styled) as BiscuitGlobal;
-    const run = (command: Command) => {
-      try {
-        command(consent);
-      } catch (error) {
-        report(error);
-      }
-    };
-    consent.push = run;
-    window.Biscuit = consent;
-    for (const command of Array.isArray(existing) ? existing : []) {
-      if (typeof command == 'function') run(command);
-      else logError('Biscuit.push() takes a function');
+  const consent = start(findConfig(), chunk, styled) as BiscuitGlobal;
+  const run = (command: Command) => {
+    try {
+      command(consent);
+    } catch (error) {
+      report(error);
     }
+  };
+  consent.push = run;
+  window.Biscuit = consent;
+  for (const command of Array.isArray(existing) ? existing : []) {
+    if (typeof command == 'function') run(command);
+    else logError('Biscuit.push() takes a function');
   }
 }
 
