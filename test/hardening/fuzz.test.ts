@@ -129,30 +129,33 @@ describe('the cookie value', () => {
     const fields = value.split('.');
     if (value.length > 2048 || fields.length != 6) return undefined;
     const [version, revision, updatedAt, letter, pairs, id] = fields as [string, string, string, string, string, string];
-    const source = ({ b: 'banner', p: 'panel', a: 'api', g: 'gpc' } as const)[letter as 'b'];
-    if (version != '1' || !/^[0-9]{1,9}$/.test(revision) || !/^[0-9]{1,12}$/.test(updatedAt)) return undefined;
-    if (letter.length != 1 || !'bpag'.includes(letter) || !/^[0-9a-f]{32}$/.test(id)) return undefined;
-    const choices = new Map<string, boolean>();
+    const source = ({ b: 'banner', p: 'panel', a: 'api', g: 'gpc', h: 'placeholder' } as const)[letter as 'b'];
+    if ((version != '1' && version != '2') || !/^[0-9]{1,9}$/.test(revision) || !/^[0-9]{1,12}$/.test(updatedAt)) return undefined;
+    if (letter.length != 1 || !'bpagh'.includes(letter) || !/^[0-9a-f]{32}$/.test(id)) return undefined;
+    // 1 granted, 0 refused; e (on under an exemption) exists from version 2 on.
+    const flags = version == '1' ? ['0', '1'] : ['0', '1', 'e'];
+    const choices = new Map<string, boolean | null>();
     for (const pair of pairs ? pairs.split('&') : []) {
-      const [name = '', flag, extra] = pair.split('=');
-      if (extra !== undefined || !/^[a-z][a-z0-9_]{0,31}$/.test(name) || (flag != '0' && flag != '1') || choices.has(name)) return undefined;
-      choices.set(name, flag == '1');
+      const [name = '', flag = '', extra] = pair.split('=');
+      if (extra !== undefined || !/^[a-z][a-z0-9_]{0,31}$/.test(name) || !flags.includes(flag) || choices.has(name)) return undefined;
+      choices.set(name, flag == 'e' ? null : flag == '1');
     }
     return { revision: Number(revision), updatedAt: Number(updatedAt), source, id, choices: Object.fromEntries(choices) };
   }
 
-  const field = fc.oneof(fc.stringMatching(/^[0-9]{1,12}$/), fc.constantFrom('b', 'p', 'a', 'g'), fc.stringMatching(/^[0-9a-f]{32}$/));
-  const pair = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9_]{0,31}$/), fc.constantFrom('0', '1')).map((parts) => parts.join('='));
+  const field = fc.oneof(fc.stringMatching(/^[0-9]{1,12}$/), fc.constantFrom('b', 'p', 'a', 'g', 'h'), fc.stringMatching(/^[0-9a-f]{32}$/));
+  const pair = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9_]{0,31}$/), fc.constantFrom('0', '1', '1', 'e')).map((parts) => parts.join('='));
   /** Values of the right shape, most of them well formed. */
   const wellFormed = fc
     .tuple(
+      fc.constantFrom('1', '2', '2'),
       fc.nat(999_999_999),
       fc.nat(2_000_000_000),
-      fc.constantFrom('b', 'p', 'a', 'g'),
+      fc.constantFrom('b', 'p', 'a', 'g', 'h'),
       fc.array(pair, { maxLength: 6 }),
       fc.stringMatching(/^[0-9a-f]{32}$/),
     )
-    .map(([revision, updatedAt, source, pairs, id]) => `1.${revision}.${updatedAt}.${source}.${pairs.join('&')}.${id}`);
+    .map(([version, revision, updatedAt, source, pairs, id]) => `${version}.${revision}.${updatedAt}.${source}.${pairs.join('&')}.${id}`);
   /** Well-formed values with one edit: the near misses a loose parser lets through. */
   const nearMiss = fc.oneof(
     fc.tuple(wellFormed, fc.string({ unit: 'binary', maxLength: 8 })).map(([value, tail]) => value + tail),
