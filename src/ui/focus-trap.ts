@@ -3,8 +3,8 @@
 const FOCUSABLE = 'a,button,input,summary,[tabindex="0"]';
 
 /**
- * Keeps Tab and Shift+Tab inside `container`: what a modal needs where the
- * browser has no `showModal()` to do it. Call it from a `keydown` handler.
+ * Keeps Tab and Shift+Tab inside `container`, as a modal dialog must (the
+ * dialog is not the browser's modal: see dialog.tsx). Call it from a `keydown` handler.
  */
 export function trapTab(event: KeyboardEvent, container: Element): void {
   const items = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE));

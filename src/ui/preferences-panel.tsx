@@ -11,31 +11,22 @@ export interface PreferencesPanelProps {
   /** Unique id of the heading, which names the dialog. */
   id: string;
   texts: Texts;
-  /**
-   * The browser has `showModal()`, which the caller runs after rendering. Otherwise
-   * the dialog is rendered open with `role="dialog"` and `aria-modal`.
-   */
-  native: boolean;
   onClose: () => void;
   children: ComponentChildren;
 }
 
 /**
- * The "Customise cookies" dialog: a modal `<dialog>` named by its heading, with
- * a visible Close button; Escape closes it too. Tab and Shift+Tab wrap round
- * inside it, also with `showModal()`, which would let focus leave the page for
- * the browser's toolbar and come back on the dialog itself.
+ * The "Customise cookies" dialog: a modal dialog (`aria-modal`) named by its
+ * heading, with a visible Close button; Escape closes it too, and Tab and
+ * Shift+Tab wrap round inside it. The caller puts it over the page (dialog.tsx).
  */
-export function PreferencesPanel({ id, texts, native, onClose, children }: PreferencesPanelProps) {
+export function PreferencesPanel({ id, texts, onClose, children }: PreferencesPanelProps) {
   return (
     <dialog
       class="bc-panel"
       aria-labelledby={id}
-      role={native ? undefined : 'dialog'}
-      aria-modal={native ? undefined : 'true'}
-      open={!native || undefined}
-      // The browser closed it itself (for example the Android back gesture).
-      onClose={onClose}
+      aria-modal="true"
+      open
       onKeyDown={(event) => {
         if (event.key == 'Escape') {
           event.preventDefault();

@@ -55,9 +55,9 @@ describe('hostile and old host pages', () => {
       },
     ],
     [
-      'has no <dialog> support',
+      'has no popovers (the dialog cannot use the top layer)',
       () => {
-        delete (HTMLDialogElement.prototype as Partial<HTMLDialogElement>).showModal;
+        delete (HTMLElement.prototype as Partial<HTMLElement>).showPopover;
       },
     ],
     [
@@ -80,6 +80,8 @@ describe('hostile and old host pages', () => {
     await dialog.getByRole('button', { name: 'Save cookie preferences' }).click();
     await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
     expect(await record(page)).toMatchObject({ decided: true, categories: { essential: true, analytics: true, marketing: false } });
+    // The choice applies at once; the cookie is written a task later, once the writer is fetched.
+    await page.waitForFunction(() => document.cookie.includes('biscuit_consent='));
     expect((await context.cookies()).find((cookie) => cookie.name == 'biscuit_consent')?.value).toMatch(/\.p\.analytics=1&marketing=0\.[\da-f]{32}$/);
     expect(errors).toEqual([]);
   });

@@ -119,6 +119,28 @@ describe('choosing in the banner and the dialog', () => {
     expect(await record(page)).toMatchObject({ decided: false });
     expect(await consentCookie(context)).toBeUndefined();
   });
+
+  it('puts the dialog above everything the page has, and a click beside it reaches neither the page nor focus', async () => {
+    // A page layer with the highest z-index, added after ours, and a page button under where the overlay will be.
+    const body = `<button type="button" onclick="window.pageClicks = (window.pageClicks || 0) + 1" style="position: fixed; top: 0; left: 0; width: 100vw; height: 40px">Page button</button>
+<div style="position: fixed; inset: 0 0 auto auto; width: 50vw; height: 100vh; z-index: 2147483647; background: #fc0"></div>`;
+    const { page } = await harness.open(harness.page('top-layer', html({ body })));
+    // The page's layer covers part of the banner (which is not in the top layer): the keyboard reaches it.
+    await banner(page).getByRole('button', { name: 'Customise cookies' }).focus();
+    await page.keyboard.press('Enter');
+    const close = dialog(page).getByRole('button', { name: 'Close' });
+    await close.focus();
+    // Close sits on the right, under the page's top layer if the dialog were not above it.
+    const { x, y, width, height } = (await close.boundingBox())!;
+    const centre = { x: x + width / 2, y: y + height / 2 };
+    expect(await page.evaluate((point) => document.elementFromPoint(point.x, point.y)?.textContent, centre)).toBe('Close');
+    // The page button spans the top of the viewport, above the dialog.
+    await page.mouse.click(5, 5);
+    expect(await page.evaluate(() => (window as { pageClicks?: number }).pageClicks)).toBeUndefined();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+  });
 });
 
 describe('a returning visitor', () => {

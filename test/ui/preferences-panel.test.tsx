@@ -39,7 +39,7 @@ describe('the preferences dialog', () => {
     expect(document.activeElement).toBe(opener);
   });
 
-  it('is modal without showModal(): aria-modal, the page inert, and Tab kept inside', async () => {
+  it('is modal where the browser has no popovers (no top layer): aria-modal, the page inert, and Tab kept inside', async () => {
     document.body.innerHTML = '<main><a href="/">Home</a></main>';
     startConsent();
     const panel = await openFromBanner();
@@ -67,34 +67,40 @@ describe('the preferences dialog', () => {
     expect((await banner()).hasAttribute('inert')).toBe(false);
   });
 
-  describe('with a native showModal()', () => {
-    const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
+  describe('where the browser has popovers', () => {
+    const proto = HTMLElement.prototype as Partial<HTMLElement>;
     afterEach(() => {
-      delete proto.showModal;
+      delete proto.showPopover;
     });
 
-    it('opens with showModal(), leaves the inert page to the browser, and still wraps Tab round', async () => {
-      let modal: HTMLDialogElement | undefined;
-      proto.showModal = function (this: HTMLDialogElement) {
-        modal = this;
-        this.setAttribute('open', '');
+    it('puts the dialog in the top layer without making the page inert, and keeps it modal', async () => {
+      let shown: HTMLElement | undefined;
+      proto.showPopover = function (this: HTMLElement) {
+        shown = this;
       };
       document.body.innerHTML = '<main>Page</main>';
       startConsent();
       const panel = await openFromBanner();
-      expect(modal).toBe(panel);
-      expect(panel.hasAttribute('aria-modal')).toBe(false);
+      // Its overlay is in the top layer, over the page; a popover the visitor cannot dismiss by accident.
+      expect(shown?.contains(panel)).toBe(true);
+      expect(shown?.popover).toBe('manual');
+      expect(panel.getAttribute('aria-modal')).toBe('true');
+      // Inert would restyle the whole page on the click; the overlay and aria-modal keep it out of reach instead.
       expect(screen.getByRole('main').hasAttribute('inert')).toBe(false);
+      expect((await banner()).hasAttribute('inert')).toBe(true);
       expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'Customise cookies' }));
-      // The browser would let Tab leave for its toolbar; the dialog wraps it round as without showModal().
       const buttons = within(panel).getAllByRole('button');
       buttons[buttons.length - 1]!.focus();
       fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
       expect(document.activeElement).toBe(buttons[0]);
       fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true });
       expect(document.activeElement).toBe(buttons[buttons.length - 1]);
+      // A click beside the dialog, on the overlay, leaves focus in the dialog.
+      expect(fireEvent.mouseDown(shown!)).toBe(false);
+      expect(fireEvent.mouseDown(buttons[0]!)).toBe(true);
       fireEvent.keyDown(panel, { key: 'Escape' });
       expect(screen.queryByRole('dialog')).toBeNull();
+      expect(shown?.isConnected).toBe(false);
     });
   });
 
