@@ -106,6 +106,8 @@ describe('cookie declarations', () => {
       { name: 'yt-remote-device-id', label: undefined, provider: undefined, purpose: undefined, expires: undefined, storage: 'localStorage' },
     ]);
     expect(cookiesOf([{ name: 'tab', storage: 'sessionStorage' }])[0]!.storage).toBe('sessionStorage');
+    // Saying so is allowed too.
+    expect(cookiesOf([{ name: 'lang', storage: 'cookie' }])[0]!.storage).toBe('cookie');
   });
 
   it('names the field of a bad declaration, down to the language of a text', () => {
