@@ -14,7 +14,7 @@ import type { UiContext } from './ui/loader';
 
 /** The lazily loaded parts, so each build can say where they come from. */
 export interface Chunks {
-  /** The cookie writer and clean-up (`src/writer.ts`). */
+  /** The writing of a choice, the cookie writer and the clean-up (`src/writer.ts`). */
   writer(): Promise<typeof import('./writer')>;
   /** The consent log client, only for sites that configure one. */
   log(): Promise<typeof import('./integrations/consent-log')>;
@@ -85,6 +85,9 @@ export function createConsentWith(resolved: ResolvedConfig, ui: readonly UiPlugi
   return createStore({
     config: resolved,
     storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie, writer) : createMemoryStorage()),
+    // A site's own storage waits for the writer chunk too: a choice is encoded
+    // there, so a visitor who never chooses never downloads the encoding.
+    write: async (...args) => (await loadWriter()).writeChoice(...args),
     gpc: browser && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     log: consentLog && (async (record) => (await chunks.log()).sendToConsentLog(consentLog.url, record)),
     plugins: browser ? pagePlugins() : [],
