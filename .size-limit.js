@@ -11,8 +11,13 @@ import { readFileSync } from 'node:fs';
 /** The byte budgets the project set; bench/report.mjs and bench/readme.mjs read them too. */
 export const BUDGETS = { returning: 3500, first: 6500, accept: 7500, core: 4000 };
 
-/** Today's sizes where a budget is not met (lower them whenever a change saves bytes). */
-const NOT_MET = { returning: 7520, first: 11_390, accept: 12_650, core: 7300 };
+/**
+ * Today's sizes where a budget is not met (lower them whenever a change saves bytes).
+ * `accept` rose 119 B when the encoding of a choice and its read-back check
+ * moved from biscuit.global.js to the writer chunk: 70 B less for every
+ * returning visitor, paid once by a first visit that chooses.
+ */
+const NOT_MET = { returning: 7420, first: 11_290, accept: 12_730, core: 7220 };
 
 const LAZY_CHUNKS = JSON.parse(readFileSync(new URL('./src/lazy-chunks.json', import.meta.url), 'utf8'));
 const inBrowser = (file) => `dist/browser/${file}`;

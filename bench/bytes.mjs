@@ -61,14 +61,14 @@ export const NEEDED = {
 
   // The consent model.
   'src/core/store.ts':
-    'the consent model: reads the cookie into the record that `allowed()`, `decided` and `get()` answer from the start, and the whole API scripts may call at once (`acceptAll`/`rejectAll`/`save` apply synchronously, `whenAllowed`, `on`, `reset`, the re-read tab sync asks for); `persist` and `sendLog` are counted apart below',
+    'the consent model: reads the cookie into the record that `allowed()`, `decided` and `get()` answer from the start, and the whole API scripts may call at once (`acceptAll`/`rejectAll`/`save` apply synchronously, `whenAllowed`, `on`, `reset`, the re-read tab sync asks for); `sendLog` is counted apart below',
   'src/core/record.ts':
     'turns the stored choice into the record as the config reads it (expiry, revision, Global Privacy Control, exemptions); a choice made through the API is built here synchronously, since it applies at once',
   'src/core/codec.ts': {
-    'biscuit.global.js':
-      'reads the consent cookie: a value without our version marker (another library’s, a truncated one) counts as no decision; `encodeConsent` is counted apart below',
-    core: 'reads the consent cookie: a value without our version marker (another library’s, a truncated one) counts as no decision; `encodeConsent` is counted apart below',
-    'biscuit-writer.js': '`grantsSome`: the cookie’s lifetime depends on whether the choice grants anything (`expiresDays: { granted, refused }`)',
+    'biscuit.global.js': 'reads the consent cookie: a value without our version marker (another library’s, a truncated one) counts as no decision',
+    core: 'reads the consent cookie: a value without our version marker (another library’s, a truncated one) counts as no decision',
+    'biscuit-writer.js':
+      '`encodeConsent`, the value a choice is written as; `grantsSome`: the cookie’s lifetime depends on whether the choice grants anything (`expiresDays: { granted, refused }`)',
   },
   'src/core/cookie-header.ts': {
     'biscuit.global.js':
@@ -148,6 +148,8 @@ export const NEEDED = {
   'node_modules/js-cookie/dist/js.cookie.mjs': 'writes the consent cookie once the visitor chooses (issue 10: js-cookie stays, in the writer chunk)',
   'src/storage/cookie.ts':
     'writes the consent cookie with its attributes and lifetime, and deletes copies set for another domain or path, so the visitor’s own choice wins',
+  'src/storage/write-choice.ts':
+    'writes a choice and reads it back: a cookie the browser did not keep is a failed save (`StorageError`, “Sorry, there was a technical problem”), and the choice applies to this page only',
   'src/storage/leftovers.ts': move(
     'deletes what refused categories left behind; Accept refuses nothing (but a category Global Privacy Control keeps off), so it could be a chunk of its own, fetched by a refusal or by the clean-up when there is something to delete',
     null,
@@ -172,19 +174,6 @@ export const NEEDED = {
  * stops the script), counted by the source map's original lines.
  */
 export const PARTS = [
-  {
-    source: 'src/core/codec.ts',
-    name: 'encodeConsent',
-    ...move('used only to write a choice, after the pause before the write and once the writer chunk is there: it could be in that chunk', 'writer'),
-  },
-  {
-    source: 'src/core/store.ts',
-    name: 'persist',
-    ...move(
-      'the write and its check run after a task’s pause and wait for the writer chunk anyway: the same code could be in it (a custom `storage` would then fetch it too)',
-      'writer',
-    ),
-  },
   {
     source: 'src/core/store.ts',
     name: 'sendLog',

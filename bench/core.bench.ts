@@ -14,6 +14,7 @@ import { createStore } from '../src/core/store';
 import type { Consent } from '../src/core/consent';
 import { createDomWatcher } from '../src/dom/watcher';
 import { createMemoryStorage } from '../src/storage/memory';
+import { writeChoice } from '../src/storage/write-choice';
 
 /** The configuration every benchmark page uses: essential + analytics + marketing. */
 const RAW_CONFIG: ConsentConfig = { categories: { analytics: {}, marketing: {} } };
@@ -39,7 +40,7 @@ if (!decodeConsent(COOKIE)) throw new Error(`benchmark cookie does not decode: $
 if (decodeConsent(FOREIGN)) throw new Error('a foreign cookie decoded');
 
 describe('returning visitor: cookie → allowed()', () => {
-  const store = createStore({ config, storage: createMemoryStorage(COOKIE), now: () => now });
+  const store = createStore({ config, storage: createMemoryStorage(COOKIE), write: writeChoice, now: () => now });
   if (!store.allowed('analytics') || store.allowed('marketing')) throw new Error('the benchmark store does not answer as expected');
 
   bench('decodeConsent(cookie)', () => {
@@ -59,7 +60,7 @@ describe('returning visitor: cookie → allowed()', () => {
   });
 
   bench('page load: resolveConfig + createStore from the cookie + allowed("analytics")', () => {
-    const consent = createStore({ config: resolveConfig(RAW_CONFIG), storage: createMemoryStorage(COOKIE), now: () => now });
+    const consent = createStore({ config: resolveConfig(RAW_CONFIG), storage: createMemoryStorage(COOKIE), write: writeChoice, now: () => now });
     if (!consent.allowed('analytics')) throw new Error('not allowed');
   });
 });
@@ -103,7 +104,13 @@ describe(`activating ${BLOCKED} blocked scripts (jsdom)`, () => {
     `returning visitor: createStore with the blocker runs ${BLOCKED} granted scripts`,
     async () => {
       prepare();
-      const consent = createStore({ config, storage: createMemoryStorage(COOKIE), now: () => now, plugins: [blocker({ watcher: createDomWatcher() })] });
+      const consent = createStore({
+        config,
+        storage: createMemoryStorage(COOKIE),
+        write: writeChoice,
+        now: () => now,
+        plugins: [blocker({ watcher: createDomWatcher() })],
+      });
       await settle();
       expectActivated();
       consent.destroy();
@@ -115,7 +122,13 @@ describe(`activating ${BLOCKED} blocked scripts (jsdom)`, () => {
     `first visit: acceptAll() activates ${BLOCKED} blocked scripts`,
     async () => {
       prepare();
-      const consent = createStore({ config, storage: createMemoryStorage(), now: () => now, plugins: [blocker({ watcher: createDomWatcher() })] });
+      const consent = createStore({
+        config,
+        storage: createMemoryStorage(),
+        write: writeChoice,
+        now: () => now,
+        plugins: [blocker({ watcher: createDomWatcher() })],
+      });
       await consent.acceptAll();
       await settle();
       expectActivated();

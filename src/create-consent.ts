@@ -3,18 +3,18 @@ import type { ResolvedConfig } from './core/config';
 import { createStore } from './core/store';
 import type { Consent } from './core/consent';
 import type { ConsentPlugin } from './core/plugin';
+import type { ConsentStorage } from './core/consent-storage';
 import { createDomWatcher } from './dom/watcher';
 import { cookieCleanup } from './integrations/cookie-cleanup';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { placeholderFinder, type StartEmbeds } from './placeholders/finder';
 import { tabSync } from './integrations/tab-sync';
 import { createCookieStorage } from './storage/cookie-storage';
-import { createMemoryStorage } from './storage/memory';
 import type { UiContext } from './ui/loader';
 
 /** The lazily loaded parts, so each build can say where they come from. */
 export interface Chunks {
-  /** The cookie writer and clean-up (`src/writer.ts`). */
+  /** The writing of a choice, the cookie writer and the clean-up (`src/writer.ts`). */
   writer(): Promise<typeof import('./writer')>;
   /** The consent log client, only for sites that configure one. */
   log(): Promise<typeof import('./integrations/consent-log')>;
@@ -56,13 +56,15 @@ export type UiPlugin = (context: UiContext) => ConsentPlugin;
 
 /**
  * The browser composition shared by every entry: the validated config (each
- * entry validates it its own way), the cookie (or a memory store outside the browser), the integrations it asks
- * for, the DOM plugins, then `ui`; `chunks` says where the lazy parts come
- * from. Google Consent Mode comes first so its `default` is in `dataLayer`
- * before anything else can run. Every piece that looks for marked-up elements
- * shares one DOM watcher.
+ * entry validates it its own way), the cookie (or, outside the browser, the
+ * store `offline` makes), the integrations it asks for, the DOM plugins, then
+ * `ui`; `chunks` says where the lazy parts come from. Google Consent Mode comes
+ * first so its `default` is in `dataLayer` before anything else can run. Every
+ * piece that looks for marked-up elements shares one DOM watcher.
+ * The npm entries pass `createMemoryStorage` as `offline`, for server
+ * rendering; the script tag always runs in a page, so it never bundles it.
  */
-export function createConsentWith(resolved: ResolvedConfig, ui: readonly UiPlugin[], chunks: Chunks): Consent {
+export function createConsentWith(resolved: ResolvedConfig, ui: readonly UiPlugin[], chunks: Chunks, offline?: () => ConsentStorage): Consent {
   const { googleConsentMode: consentMode, consentLog } = resolved;
   const writer = once(chunks.writer);
   const loadWriter = () => Promise.resolve(writer());
@@ -84,7 +86,10 @@ export function createConsentWith(resolved: ResolvedConfig, ui: readonly UiPlugi
   };
   return createStore({
     config: resolved,
-    storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie, writer) : createMemoryStorage()),
+    storage: resolved.storage || (browser ? createCookieStorage(resolved.cookie, writer) : offline!()),
+    // A site's own storage waits for the writer chunk too: a choice is encoded
+    // there, so a visitor who never chooses never downloads the encoding.
+    write: async (...args) => (await loadWriter()).writeChoice(...args),
     gpc: browser && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     log: consentLog && (async (record) => (await chunks.log()).sendToConsentLog(consentLog.url, record)),
     plugins: browser ? pagePlugins() : [],

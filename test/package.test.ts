@@ -32,10 +32,13 @@ describe('the built package under plain Node', () => {
       import { createConsent } from 'biscuit-consent';
       import { createConsent as headless } from 'biscuit-consent/core';
       const consent = createConsent({ categories: { analytics: {} } });
-      await consent.acceptAll();
-      console.log(consent.allowed('analytics'), headless().decided);`,
+      const saved = await consent.acceptAll();
+      const other = headless();
+      const refused = await other.rejectAll();
+      console.log(saved.ok, consent.allowed('analytics'), refused.ok, other.get().categories.analytics);`,
     );
-    expect(output).toBe('true false');
+    // Saved in memory, through the same writer chunk as in a browser.
+    expect(output).toBe('true true true false');
   });
 
   it('loads the CommonJS builds', () => {

@@ -1,4 +1,4 @@
-import { decodeConsent, encodeConsent } from './codec';
+import { decodeConsent } from './codec';
 import type { ResolvedCategory, ResolvedConfig } from './config';
 import { createEmitter } from './emitter';
 import { report } from './report';
@@ -12,6 +12,13 @@ import type { ConsentStorage } from './consent-storage';
 export interface StoreOptions {
   readonly config: ResolvedConfig;
   readonly storage: ConsentStorage;
+  /**
+   * Writes a record to `storage` (encoded by core/codec) and resolves with the
+   * value kept; rejects when it was not kept. `writeChoice` of
+   * src/storage/write-choice.ts, which the browser builds load with the cookie
+   * writer, only once a choice is made.
+   */
+  readonly write: (storage: ConsentStorage, record: ConsentRecord, categories: readonly ResolvedCategory[]) => Promise<string>;
   /** The browser sends Global Privacy Control. */
   readonly gpc?: boolean;
   /** Milliseconds since 1970; injectable for tests. */
@@ -37,7 +44,7 @@ const sameChoice = (a: ConsentRecord, b: ConsentRecord) =>
  * what the event says.
  * Platform-free: everything that touches the page is a plugin.
  */
-export function createStore({ config, storage, gpc = false, now = Date.now, log, plugins = [] }: StoreOptions): Consent {
+export function createStore({ config, storage, write, gpc = false, now = Date.now, log, plugins = [] }: StoreOptions): Consent {
   const emitter = createEmitter<ConsentEvents>();
   const applied = createEmitter<{ apply: (record: ConsentRecord) => void }>();
   const onApply: OnApply = (listener) => applied.on('apply', listener);
@@ -99,11 +106,8 @@ export function createStore({ config, storage, gpc = false, now = Date.now, log,
   };
 
   async function persist(saving: ConsentRecord): Promise<StorageError | undefined> {
-    const value = encodeConsent(saving, config.categories);
     try {
-      await storage.write(value);
-      if (read() !== value) throw new Error('the browser did not keep the cookie');
-      stored = value;
+      stored = await write(storage, saving, config.categories);
       unsaved = false;
     } catch (cause) {
       unsaved = true;

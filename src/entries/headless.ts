@@ -9,11 +9,13 @@ import type { Consent } from '../core/consent';
 import { createConsentWith } from '../create-consent';
 import { warn } from '../core/report';
 import { NPM_CHUNKS } from '../npm-chunks';
+import { createMemoryStorage } from '../storage/memory';
 
 export * from './exports';
 
 /** Creates a consent instance without UI. Throws a `ConfigError` for a malformed config. */
 // biome-ignore lint/complexity/noBannedTypes: {} is the empty config, whose categories are the defaults
 export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
-  return createConsentWith(resolveConfig(config, warn), [], { ...NPM_CHUNKS, embeds: () => import('../placeholders/embeds') }) as Consent<CategoryNames<Cfg>>;
+  const chunks = { ...NPM_CHUNKS, embeds: () => import('../placeholders/embeds') };
+  return createConsentWith(resolveConfig(config, warn), [], chunks, createMemoryStorage) as Consent<CategoryNames<Cfg>>;
 }

@@ -7,6 +7,7 @@ import type { Consent } from '../core/consent';
 import { createConsentWith } from '../create-consent';
 import { warn } from '../core/report';
 import { NPM_CHUNKS } from '../npm-chunks';
+import { createMemoryStorage } from '../storage/memory';
 import { uiLoader, type UiChunks } from '../ui/loader';
 
 export * from './exports';
@@ -19,10 +20,8 @@ export * from './exports';
  */
 // biome-ignore lint/complexity/noBannedTypes: {} is the empty config, whose categories are the defaults
 export function createConsent<const Cfg extends ConsentConfig = {}>(config?: Cfg): Consent<CategoryNames<Cfg>> {
-  return createConsentWith(resolveConfig(config, warn), [uiLoader((name) => NPM_UI[name]())], {
-    ...NPM_CHUNKS,
-    embeds: () => import('../placeholders/placeholder'),
-  }) as Consent<CategoryNames<Cfg>>;
+  const chunks = { ...NPM_CHUNKS, embeds: () => import('../placeholders/placeholder') };
+  return createConsentWith(resolveConfig(config, warn), [uiLoader((name) => NPM_UI[name]())], chunks, createMemoryStorage) as Consent<CategoryNames<Cfg>>;
 }
 
 // The app's bundler splits each piece of the UI into a chunk of its own.

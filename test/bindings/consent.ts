@@ -4,10 +4,11 @@ import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import type { ConsentStorage } from '../../src/core/consent-storage';
 import { createStore } from '../../src/core/store';
 import { createMemoryStorage } from '../../src/storage/memory';
+import { writeChoice } from '../../src/storage/write-choice';
 
 /** The store, on `storage` (shared between calls, it plays two tabs of one site). */
 export function testConsent(config: ConsentConfig = {}, storage: ConsentStorage = createMemoryStorage()) {
-  return createStore({ config: resolveConfig(config), storage });
+  return createStore({ config: resolveConfig(config), storage, write: writeChoice });
 }
 
 /** The `act` of a Testing Library (React's or Preact's): it flushes a synchronous callback at once. */

@@ -6,6 +6,7 @@ import type { Consent } from '../../src/core/consent';
 import type { Capabilities } from '../../src/core/plugin';
 import { createDomWatcher } from '../../src/dom/watcher';
 import { createMemoryStorage } from '../../src/storage/memory';
+import { writeChoice } from '../../src/storage/write-choice';
 
 /*
  * jsdom will not run a script it once saw as text/plain, so these tests watch
@@ -38,6 +39,7 @@ function setup(html: string, config: ConsentConfig = { categories: { analytics: 
   const consent = createStore({
     config: resolveConfig(config),
     storage: createMemoryStorage(),
+    write: writeChoice,
     plugins: [
       blocker({ watcher: createDomWatcher(), nonce }),
       (_, _onApply, _provide, use) => void (offered = { activate: (element) => use('activate')!(element) }),
@@ -75,6 +77,7 @@ describe('blocked scripts', () => {
       config: resolveConfig({ categories: { analytics: {} } }),
       // A write that never finishes: the choice still applies to this page view.
       storage: { read: () => undefined, write: () => new Promise<void>(() => {}), remove: () => {} },
+      write: writeChoice,
       plugins: [blocker({ watcher: createDomWatcher() })],
     });
     instances.push(consent);
@@ -85,10 +88,10 @@ describe('blocked scripts', () => {
 
   it('runs a script already granted on load (a returning visitor)', async () => {
     const storage = createMemoryStorage();
-    await createStore({ config: resolveConfig({}), storage }).acceptAll();
+    await createStore({ config: resolveConfig({}), storage, write: writeChoice }).acceptAll();
     document.body.innerHTML = `<script type="text/plain" data-consent="analytics">${report('returning')}</script>`;
     activations = [];
-    instances.push(createStore({ config: resolveConfig({}), storage, plugins: [blocker({ watcher: createDomWatcher() })] }));
+    instances.push(createStore({ config: resolveConfig({}), storage, write: writeChoice, plugins: [blocker({ watcher: createDomWatcher() })] }));
     await settle();
     expect(ran()).toEqual(['returning']);
   });

@@ -1,6 +1,6 @@
 // Pages where what the library relies on is missing or tampered with, in real
-// Chromium: UI chunks that cannot be loaded (a missing file, another origin
-// without CORS), a page that polluted Object.prototype, a browser without
+// Chromium: UI chunks or the cookie writer that cannot be loaded (a missing
+// file, another origin without CORS), a page that polluted Object.prototype, a browser without
 // MutationObserver. The visitor must still be able to refuse, reach the
 // cookies page, and nothing optional may run that was not granted.
 import type { Page } from 'playwright-core';
@@ -81,6 +81,27 @@ describe('when the UI cannot be loaded', () => {
     await page.getByRole('link', { name: 'Cookie settings' }).click();
     await page.waitForURL(/\/t\/cookies-target$/);
     expect(ours(errors)).toEqual([expect.stringMatching(LOAD_FAILURE)]);
+  });
+});
+
+describe('when the cookie writer cannot be loaded', () => {
+  it('the choice applies to the page, the banner says the save failed, and a retry saves it once the file is back', async () => {
+    const context = await harness.browser.newContext();
+    let missing = true;
+    // The writer encodes and writes the choice: without it nothing reaches the cookie.
+    await context.route(/\/biscuit-writer\.js$/, (route) => (missing ? route.fulfill({ status: 404, body: 'Not found' }) : route.continue()));
+    const { page } = await harness.open(harness.page('missing-writer', html(config({ categories: { analytics: {} } }) + SCRIPT, BLOCKED)), { context });
+    await banner(page).getByRole('button', { name: 'Accept additional cookies' }).click();
+    await expect.poll(() => banner(page).getByRole('alert').innerText()).toBe('Sorry, there was a technical problem. Please try again.');
+    expect(await analyticsRuns(page)).toBe(1);
+    expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('biscuit_consent');
+
+    missing = false;
+    await banner(page).getByRole('button', { name: 'Accept additional cookies' }).click();
+    await expect.poll(() => banner(page).getByRole('status').innerText()).toMatch(/^You’ve accepted additional cookies\./);
+    expect((await context.cookies()).find((cookie) => cookie.name == 'biscuit_consent')?.value).toMatch(/^2\.0\.\d+\.b\.analytics=1\.[\da-f]{32}$/);
+    expect(await analyticsRuns(page)).toBe(1);
+    await context.close();
   });
 });
 

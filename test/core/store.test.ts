@@ -7,12 +7,13 @@ import { createStore, type StoreOptions } from '../../src/core/store';
 import type { ConsentStorage } from '../../src/core/consent-storage';
 import type { ConsentRecord } from '../../src/core/record';
 import { createMemoryStorage } from '../../src/storage/memory';
+import { writeChoice } from '../../src/storage/write-choice';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 30);
 
 function setup(config: ConsentConfig = {}, options: Partial<StoreOptions> = {}) {
   const storage = options.storage ?? createMemoryStorage();
-  const consent = createStore({ config: resolveConfig(config), storage, now: () => NOW, ...options });
+  const consent = createStore({ config: resolveConfig(config), storage, write: writeChoice, now: () => NOW, ...options });
   return { consent, storage };
 }
 

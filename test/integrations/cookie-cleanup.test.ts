@@ -5,6 +5,7 @@ import type { Consent } from '../../src/core/consent';
 import { cookieCleanup } from '../../src/integrations/cookie-cleanup';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { clearCookies, spyOnCookieWrites } from '../helpers/cookies';
+import { writeChoice } from '../../src/storage/write-choice';
 
 const load = vi.fn(() => import('../../src/writer'));
 const instances: Consent[] = [];
@@ -13,7 +14,7 @@ const config: ConsentConfig = {
 };
 
 function setup(extra: ConsentConfig = {}, storage = createMemoryStorage()) {
-  const consent = createStore({ config: resolveConfig({ ...config, ...extra }), storage, plugins: [cookieCleanup(load)] });
+  const consent = createStore({ config: resolveConfig({ ...config, ...extra }), storage, write: writeChoice, plugins: [cookieCleanup(load)] });
   instances.push(consent);
   return consent;
 }

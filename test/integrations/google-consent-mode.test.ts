@@ -3,6 +3,7 @@ import { resolveConfig, type ConsentConfig } from '../../src/core/config';
 import { createStore } from '../../src/core/store';
 import { googleConsentMode } from '../../src/integrations/google-consent-mode';
 import { createMemoryStorage } from '../../src/storage/memory';
+import { writeChoice } from '../../src/storage/write-choice';
 
 type Command = [string, string, Record<string, unknown>];
 const dataLayer = () => (window as unknown as { dataLayer: IArguments[] }).dataLayer;
@@ -10,7 +11,7 @@ const commands = () => dataLayer().map((entry) => Array.from(entry) as Command);
 
 function setup(options: ConsentConfig['googleConsentMode'] = true, config: ConsentConfig = {}, storage = createMemoryStorage()) {
   const resolved = resolveConfig({ ...config, googleConsentMode: options });
-  return createStore({ config: resolved, storage, plugins: [googleConsentMode(resolved.googleConsentMode!)] });
+  return createStore({ config: resolved, storage, write: writeChoice, plugins: [googleConsentMode(resolved.googleConsentMode!)] });
 }
 
 const DENIED = {
@@ -70,7 +71,7 @@ describe('googleConsentMode', () => {
 
   it('updates on load for a returning visitor', async () => {
     const storage = createMemoryStorage();
-    await createStore({ config: resolveConfig({}), storage }).acceptAll();
+    await createStore({ config: resolveConfig({}), storage, write: writeChoice }).acceptAll();
     setup(true, {}, storage);
     expect(commands().map(([, type]) => type)).toEqual(['default', 'update']);
     expect(commands()[1]![2]).toMatchObject({ analytics_storage: 'granted', functionality_storage: 'granted', ad_storage: 'denied' });
@@ -112,7 +113,7 @@ describe('googleConsentMode', () => {
 
     it('grants exempt categories on load for a returning visitor who hid the message', async () => {
       const storage = createMemoryStorage();
-      await createStore({ config: resolveConfig(uk), storage }).save({}, { source: 'banner' });
+      await createStore({ config: resolveConfig(uk), storage, write: writeChoice }).save({}, { source: 'banner' });
       setup(true, uk, storage);
       expect(commands()[1]).toEqual([
         'consent',

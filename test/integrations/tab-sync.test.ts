@@ -4,13 +4,14 @@ import { createStore } from '../../src/core/store';
 import type { Consent } from '../../src/core/consent';
 import { tabSync } from '../../src/integrations/tab-sync';
 import { createMemoryStorage } from '../../src/storage/memory';
+import { writeChoice } from '../../src/storage/write-choice';
 
 const instances: Consent[] = [];
 /** "Tabs": consent instances sharing one storage, as tabs share the cookie jar. Two unless told. */
 function tabs(count = 2) {
   const storage = createMemoryStorage();
   return Array.from({ length: count }, () => {
-    const consent = createStore({ config: resolveConfig({}), storage, plugins: [tabSync] });
+    const consent = createStore({ config: resolveConfig({}), storage, write: writeChoice, plugins: [tabSync] });
     instances.push(consent);
     return consent;
   }) as [Consent, Consent, ...Consent[]];

@@ -9,6 +9,7 @@ import { createStore } from '../../src/core/store';
 import { createDomWatcher } from '../../src/dom/watcher';
 import { placeholderFinder, type StartEmbeds } from '../../src/placeholders/finder';
 import { createMemoryStorage } from '../../src/storage/memory';
+import { writeChoice } from '../../src/storage/write-choice';
 // Also registers its hooks: the real stylesheet in the page, and a clean page after each test.
 import '../ui/start-consent';
 
@@ -34,7 +35,13 @@ export function startPage(
   document.body.innerHTML = html;
   const load = vi.fn(loadChunk);
   const watcher = createDomWatcher();
-  const consent = createStore({ config: resolveConfig(config), storage, log, plugins: [blocker({ watcher }), placeholderFinder({ watcher, load })] });
+  const consent = createStore({
+    config: resolveConfig(config),
+    storage,
+    write: writeChoice,
+    log,
+    plugins: [blocker({ watcher }), placeholderFinder({ watcher, load })],
+  });
   started.push(consent);
   return { consent, load, storage };
 }

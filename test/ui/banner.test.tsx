@@ -4,6 +4,7 @@ import { resolveConfig } from '../../src/core/config';
 import { createStore } from '../../src/core/store';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { brokenStorage, decidedStorage, startConsent } from './start-consent';
+import { writeChoice } from '../../src/storage/write-choice';
 
 const banner = () => screen.findByRole('region', { name: 'Cookies on this website' });
 
@@ -167,7 +168,7 @@ describe('the banner', () => {
     const storage = createMemoryStorage();
     const { consent } = startConsent({}, { storage });
     await banner();
-    await createStore({ config: resolveConfig({}), storage }).acceptAll({ source: 'banner' });
+    await createStore({ config: resolveConfig({}), storage, write: writeChoice }).acceptAll({ source: 'banner' });
     // What the tab-sync plugin does when the other tab announces its change.
     consent.refresh();
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull());

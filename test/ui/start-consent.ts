@@ -9,6 +9,7 @@ import type { Consent } from '../../src/core/consent';
 import { createDomWatcher } from '../../src/dom/watcher';
 import { createMemoryStorage } from '../../src/storage/memory';
 import { uiLoader, type LoadUiChunk, type UiChunks } from '../../src/ui/loader';
+import { writeChoice } from '../../src/storage/write-choice';
 
 // What styles.css imports (jsdom does not follow @import).
 const STYLES = ['banner.css', 'dialog.css', 'placeholder.css'].map((file) => readFileSync(resolve(__dirname, '../../src/ui', file), 'utf8')).join('\n');
@@ -34,7 +35,7 @@ export const loadChunk: LoadUiChunk = (name) => CHUNKS[name]();
 export function startConsent(config: ConsentConfig = {}, { storage = createMemoryStorage(), gpc = false, load: loadPiece = loadChunk }: StartOptions = {}) {
   const load = vi.fn(loadPiece);
   const ui = uiLoader(load as LoadUiChunk)({ watcher: createDomWatcher(), prepareSave: () => {} });
-  const consent = createStore({ config: resolveConfig(config), storage, gpc, plugins: [ui] });
+  const consent = createStore({ config: resolveConfig(config), storage, write: writeChoice, gpc, plugins: [ui] });
   started.push(consent);
   return { consent, load, storage };
 }
@@ -57,7 +58,7 @@ export function brokenStorage(initial?: string) {
 /** The stored value of a visitor who accepted everything at revision 0 (written by the real store). */
 export async function decidedStorage(config: ConsentConfig = {}, choose: (consent: Consent) => Promise<unknown> = (consent) => consent.acceptAll()) {
   const storage = createMemoryStorage();
-  await choose(createStore({ config: resolveConfig(config), storage }));
+  await choose(createStore({ config: resolveConfig(config), storage, write: writeChoice }));
   return storage;
 }
 
