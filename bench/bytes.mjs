@@ -77,13 +77,7 @@ export const NEEDED = {
     'biscuit-writer.js': 'counts the copies of the consent cookie after a write, so a planted copy is deleted',
   },
   'src/storage/cookie-storage.ts': 'the cookie as the record’s store: reading it here, writing through the writer chunk',
-  'src/storage/memory.ts': {
-    'biscuit.global.js': move(
-      'the store where there is no `document` (server rendering); the script tag always runs in a page, so here it is never used: a script-tag build without it drops nothing',
-      null,
-    ),
-    core: '`createConsent` runs under server rendering (no `document`), the choice kept in memory (README)',
-  },
+  'src/storage/memory.ts': '`createConsent` runs under server rendering (no `document`), the choice kept in memory (README)',
   'src/core/emitter.ts': 'the `change`, `error`, `show` and `hide` events, and the signal that applies a choice to the blocker and the integrations at once',
   'src/core/errors.ts':
     '`ConfigError` tells a field at fault from a bug (the salvage drops the one, reports the other); `StorageError` and `ConsentLogError` are what a failed save reports (the `error` event, “Sorry, there was a technical problem”)',
@@ -162,10 +156,8 @@ export const NEEDED = {
     core: 'not ours: the bundle size-limit makes, its `console.log(createConsent)` and esbuild’s require shim for the lazy chunks left out (size-limit takes 182 bytes off for these)',
     default: 'the file’s own syntax: the script’s function wrapper, a chunk’s imports and exports',
   },
-  [BUILD.comment]: {
-    core: 'size-limit’s bundle has none',
-    default: move('lets developer tools find the source map; a `SourceMap` HTTP header would do the same, and no requirement needs it in the file', null),
-  },
+  // (size-limit's bundle of the npm core has none.)
+  [BUILD.comment]: move('lets developer tools find the source map; a `SourceMap` HTTP header would do the same, and no requirement needs it in the file', null),
 };
 
 /**
@@ -199,6 +191,7 @@ export function checkNeeded(found, needed = NEEDED) {
   for (const [file, sources] of Object.entries(found)) {
     for (const source of sources) {
       used.add(source);
+      used.add(`${source} in ${file}`);
       try {
         reasonFor(source, file, needed);
       } catch {
@@ -206,7 +199,16 @@ export function checkNeeded(found, needed = NEEDED) {
       }
     }
   }
-  const unused = Object.keys(needed).filter((source) => !used.has(source));
+  // A reason given file by file goes stale too when the module leaves one of those files.
+  const unused = Object.entries(needed).flatMap(([source, entry]) =>
+    !used.has(source)
+      ? [source]
+      : typeof entry == 'string' || 'move' in entry
+        ? []
+        : Object.keys(entry)
+            .filter((file) => file != 'default' && !used.has(`${source} in ${file}`))
+            .map((file) => `${source} (in ${file})`),
+  );
   if (missing.length || unused.length) {
     throw new Error(
       [

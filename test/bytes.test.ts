@@ -25,5 +25,9 @@ describe('the byte account’s map of reasons', () => {
     );
     expect(() => checkNeeded({ 'biscuit-banner.js': ['src/a.ts', 'src/b.ts'] }, needed)).toThrow(/src\/b\.ts \(in biscuit-banner\.js\)/);
     expect(() => checkNeeded({ core: ['src/b.ts'] }, needed)).toThrow(/In no measured file any more: src\/a\.ts/);
+    // A module that left one of the files its reasons name.
+    expect(() => checkNeeded({ 'biscuit.global.js': ['src/a.ts'], core: ['src/b.ts'] }, needed)).toThrow(
+      /In no measured file any more: src\/b\.ts \(in biscuit\.global\.js\)/,
+    );
   });
 });
