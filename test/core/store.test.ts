@@ -526,6 +526,32 @@ describe('refresh', () => {
     expect(consent.decided).toBe(false);
     expect(show).toHaveBeenCalledWith('banner');
   });
+
+  it('follows another tab’s reset after adopting that tab’s choice', async () => {
+    const storage = createMemoryStorage();
+    const { consent } = setup({}, { storage });
+    const other = setup({}, { storage }).consent;
+    await other.acceptAll();
+    consent.refresh();
+    expect(consent.allowed('analytics')).toBe(true);
+    await other.reset();
+    consent.refresh();
+    expect(consent.decided).toBe(false);
+  });
+});
+
+describe('writing a choice', () => {
+  it('applies it at once and writes it a task later, so the click that made it is painted first', async () => {
+    const storage = createMemoryStorage();
+    const write = vi.spyOn(storage, 'write');
+    const { consent } = setup({}, { storage });
+    const saved = consent.acceptAll();
+    expect(consent.allowed('analytics')).toBe(true);
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(write).not.toHaveBeenCalled();
+    expect(await saved).toEqual({ ok: true });
+    expect(write).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('reset', () => {
