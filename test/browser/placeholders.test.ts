@@ -199,6 +199,20 @@ describe('embed placeholders in Chromium', () => {
     });
   }
 
+  it('pass axe-core in forced colours, where their box and buttons keep a border (backgrounds are gone there)', async () => {
+    const { page } = await open(harness.page('embeds', html()), { forcedColors: 'active' });
+    await group(page, 'Map of the depot').waitFor();
+    expect(await axeViolations(page, '.bc-placeholder')).toEqual([]);
+    const borders = await page.evaluate(() =>
+      [document.querySelector('.bc-placeholder-body')!, ...Array.from(document.querySelector('.bc-placeholder')!.querySelectorAll('button'))].map((element) => {
+        const style = getComputedStyle(element);
+        return `${element.textContent?.slice(0, 20)}: ${style.borderTopStyle} ${Number.parseFloat(style.borderTopWidth) >= 1}`;
+      }),
+    );
+    expect(borders.slice(1)).toEqual(['Load this content: solid true', 'Accept Video and map: solid true']);
+    expect(borders[0]).toMatch(/: solid true$/);
+  });
+
   it('keep their look, size and contrast on a page with a hostile stylesheet', async () => {
     const hostile = `<style>
       * { font-size: 9px; color: #eee; line-height: 1; font-family: cursive; }
