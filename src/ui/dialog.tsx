@@ -90,13 +90,24 @@ export function createDialog(view: View): Dialog {
   let opened = false;
   let panelOpener: Element | null = null;
   // Over everything the page has: in the browser's top layer where it has
-  // popovers, else the page is made inert. Not showModal(): making the rest of
-  // the page inert restyles every element in it, about 40 ms of a click at 4×
-  // CPU throttling on a 1,500-element page (bench/README.md). The dialog is
-  // modal for the visitor all the same: aria-modal, focus kept inside, and the
-  // overlay between the pointer and the page.
+  // popovers. Not showModal(): the inert page it makes restyles every element
+  // in the click's own frame, about 40 ms at 4× CPU throttling on a
+  // 1,500-element page (bench/README.md). The dialog is modal from the start
+  // (aria-modal, focus kept inside, the overlay between the pointer and the
+  // page), and the rest of the page is made inert once the dialog is on screen,
+  // for assistive technology that does not honour aria-modal (Chromium's
+  // accessibility tree does not).
   const topLayer = 'showPopover' in container;
   let inerted: Element[] = [];
+  let openings = 0;
+  const makePageInert = () => {
+    for (const each of Array.from(document.body.children)) {
+      if (each != root && !each.hasAttribute('inert')) {
+        each.setAttribute('inert', '');
+        inerted.push(each);
+      }
+    }
+  };
   const inline = new Map<Element, InlineForm>();
 
   const form = (state: FormState, formId: string, holder: () => Element | null) => (
@@ -162,15 +173,11 @@ export function createDialog(view: View): Dialog {
       // Set only now: a popover that is not showing is not laid out, which the warm-up below needs.
       container.popover = 'manual';
       container.showPopover();
-    } else {
-      for (const each of Array.from(document.body.children)) {
-        if (each != root && !each.hasAttribute('inert')) {
-          each.setAttribute('inert', '');
-          inerted.push(each);
-        }
-      }
     }
     view.setInert(true);
+    // After the frame that shows the dialog (see topLayer), unless it closed meanwhile.
+    const opening = ++openings;
+    requestAnimationFrame(() => setTimeout(() => opened && opening == openings && makePageInert()));
     const element = container.querySelector('dialog')!;
     element.querySelector('h2')!.focus();
     // It lists the categories that are on unless the visitor objects, and says so.

@@ -120,7 +120,7 @@ describe('choosing in the banner and the dialog', () => {
     expect(await consentCookie(context)).toBeUndefined();
   });
 
-  it('puts the dialog above everything the page has, and a click beside it reaches neither the page nor focus', async () => {
+  it('puts the dialog above everything the page has, a click beside it reaches neither the page nor focus, and the page goes inert', async () => {
     // A page layer with the highest z-index, added after ours, and a page button under where the overlay will be.
     const body = `<button type="button" onclick="window.pageClicks = (window.pageClicks || 0) + 1" style="position: fixed; top: 0; left: 0; width: 100vw; height: 40px">Page button</button>
 <div style="position: fixed; inset: 0 0 auto auto; width: 50vw; height: 100vh; z-index: 2147483647; background: #fc0"></div>`;
@@ -138,8 +138,12 @@ describe('choosing in the banner and the dialog', () => {
     await page.mouse.click(5, 5);
     expect(await page.evaluate(() => (window as { pageClicks?: number }).pageClicks)).toBeUndefined();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    // Once it is on screen the page is inert, for screen readers too, and it is given back on closing.
+    const mainInert = () => page.evaluate(() => document.querySelector('main')!.inert);
+    await expect.poll(mainInert).toBe(true);
     await page.keyboard.press('Escape');
     await dialog(page).waitFor({ state: 'detached' });
+    expect(await mainInert()).toBe(false);
   });
 });
 
