@@ -41,6 +41,12 @@ export interface Dialog extends DialogSlot {
   destroy(): void;
 }
 
+/** The part of the browser's CloseWatcher the dialog uses (TypeScript's DOM types do not have it yet). */
+interface CloseWatcherLike {
+  onclose: (() => void) | null;
+  destroy(): void;
+}
+
 interface InlineForm {
   readonly root: HTMLElement;
   /** Prefix of the form's element ids. */
@@ -100,6 +106,9 @@ export function createDialog(view: View): Dialog {
   const topLayer = 'showPopover' in container;
   let inerted: Element[] = [];
   let openings = 0;
+  // A popover="manual" gets no close request of its own (Android's back
+  // gesture, Escape from outside the dialog): a CloseWatcher, where there is one, takes them.
+  let closeWatcher: CloseWatcherLike | undefined;
   const makePageInert = () => {
     for (const each of Array.from(document.body.children)) {
       if (each != root && !each.hasAttribute('inert')) {
@@ -175,6 +184,12 @@ export function createDialog(view: View): Dialog {
       container.showPopover();
     }
     view.setInert(true);
+    try {
+      closeWatcher = new (window as { CloseWatcher?: new () => CloseWatcherLike }).CloseWatcher!();
+      closeWatcher.onclose = () => opened && closePanel();
+    } catch {
+      // Not in this browser, or broken by the page: Escape and the Close button still close it.
+    }
     // After the frame that shows the dialog (see topLayer), unless it closed meanwhile.
     const opening = ++openings;
     requestAnimationFrame(() => setTimeout(() => opened && opening == openings && makePageInert()));
@@ -187,6 +202,8 @@ export function createDialog(view: View): Dialog {
   /** Closes the dialog and gives the page back; the next render takes it out of the page (rendered still, for the next time). */
   function releasePage() {
     opened = false;
+    // Destroying it again later does nothing.
+    closeWatcher?.destroy();
     view.setInert(false);
     inerted.forEach((element) => element.removeAttribute('inert'));
     inerted = [];

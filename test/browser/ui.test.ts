@@ -145,6 +145,17 @@ describe('choosing in the banner and the dialog', () => {
     await dialog(page).waitFor({ state: 'detached' });
     expect(await mainInert()).toBe(false);
   });
+
+  it('closes on the browser’s close request (Android’s back gesture), which a popover does not get by itself', async () => {
+    const { page } = await harness.open(harness.page('close-request', html()));
+    await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
+    await dialog(page).waitFor();
+    // Headless Chromium has no back gesture; Escape with focus outside the dialog is the same close request.
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+    expect(await record(page)).toMatchObject({ decided: false });
+  });
 });
 
 describe('a returning visitor', () => {

@@ -78,6 +78,65 @@ describe('the preferences dialog', () => {
     expect(screen.getByRole('main').hasAttribute('inert')).toBe(false);
   });
 
+  describe('where the browser has close requests (CloseWatcher: Android’s back gesture)', () => {
+    type Watcher = { onclose: (() => void) | null; destroyed: boolean };
+    let watchers: Watcher[] = [];
+    const global = window as { CloseWatcher?: unknown };
+    afterEach(() => {
+      delete global.CloseWatcher;
+      watchers = [];
+    });
+    const install = () => {
+      global.CloseWatcher = class {
+        onclose: (() => void) | null = null;
+        destroyed = false;
+        constructor() {
+          watchers.push(this);
+        }
+        destroy() {
+          this.destroyed = true;
+        }
+      };
+    };
+
+    it('closes on the back gesture, returning focus to the opener, and asks again', async () => {
+      install();
+      startConsent();
+      const customise = within(await banner()).getByRole('button', { name: 'Customise cookies' });
+      fireEvent.click(customise);
+      await dialog();
+      expect(watchers).toHaveLength(1);
+      watchers[0]!.onclose?.();
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(document.activeElement).toBe(customise);
+      expect(within(await banner()).getByRole('button', { name: 'Accept additional cookies' })).toBeTruthy();
+      // Open again: a new request is watched, the old one is done with.
+      fireEvent.click(customise);
+      await dialog();
+      expect(watchers).toHaveLength(2);
+    });
+
+    it('stops watching once the dialog is closed another way, so the back gesture goes back to the page', async () => {
+      install();
+      startConsent();
+      const panel = await openFromBanner();
+      fireEvent.click(within(panel).getByRole('button', { name: 'Close' }));
+      expect(watchers.map((watcher) => watcher.destroyed)).toEqual([true]);
+    });
+
+    it('still opens where the page broke CloseWatcher', async () => {
+      global.CloseWatcher = class {
+        constructor() {
+          throw new Error('broken by the page');
+        }
+      };
+      startConsent();
+      const panel = await openFromBanner();
+      fireEvent.keyDown(panel, { key: 'Escape' });
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
+  });
+
   describe('where the browser has popovers', () => {
     const proto = HTMLElement.prototype as Partial<HTMLElement>;
     afterEach(() => {
