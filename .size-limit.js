@@ -68,7 +68,9 @@ const CHECKS = [
     // popover instead of showModal(), the page made inert after the dialog
     // shows (customise at 4x CPU, CMS page, full run: 80 -> 48 ms). +38 B for
     // a CloseWatcher: the popover gets no close request (Android's back gesture).
-    limit: '7.91 KB',
+    // +14 B for asking for the cookie writer after the frame that shows the
+    // dialog, a call moved here from biscuit.global.js (bench/README.md).
+    limit: '7.93 KB',
   },
   {
     budget: 'placeholders',

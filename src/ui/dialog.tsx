@@ -56,8 +56,11 @@ interface InlineForm {
   readonly fallback: readonly ChildNode[];
 }
 
-/** Creates the dialog and the forms of `view`'s instance, and plugs the dialog into the view. */
-export function createDialog(view: View): Dialog {
+/**
+ * Creates the dialog and the forms of `view`'s instance, and plugs the dialog
+ * into the view. `prepareSave` starts fetching what saving a choice needs.
+ */
+export function createDialog(view: View, prepareSave?: () => void): Dialog {
   const { consent, root } = view;
   const { config } = consent;
   // The banner's texts with the dialog's own, in the visitor's language.
@@ -273,5 +276,9 @@ export function createDialog(view: View): Dialog {
   view.dialog = dialog;
   // Rendered now, when the visitor heads for it, so that the click only shows it.
   update();
+  // Whoever opens the dialog or has a form is about to choose. After the next
+  // frame, which shows the dialog when the click came as the pointer arrived:
+  // the fetch and its compiling would hold that frame up (bench/README.md).
+  if (prepareSave) requestAnimationFrame(() => setTimeout(prepareSave));
   return dialog;
 }

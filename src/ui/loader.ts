@@ -81,8 +81,7 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
           ([loaded, module]) => {
             failed = false;
             // Whoever opens the dialog is about to choose.
-            prepareSave();
-            return module.createDialog(loaded);
+            return module.createDialog(loaded, prepareSave);
           },
           (error) => {
             dialog = undefined;

@@ -213,6 +213,19 @@ describe('what a first-time visitor downloads', () => {
   });
 });
 
+describe('what a visitor who customises downloads', () => {
+  it('fetches the cookie writer once the dialog is on screen, before Save is pressed', async () => {
+    const { page, requestsSoFar } = await harness.open(harness.page('customise-files', html({ head: SCRIPT })));
+    // Straight to "Customise cookies" by keyboard: no pointer or focus on Accept or Reject, which would fetch the writer.
+    await banner(page).getByRole('button', { name: 'Customise cookies' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Customise cookies' }).waitFor();
+    const files = async () => (await requestsSoFar()).map((url) => new URL(url).pathname.split('/').pop());
+    await expect.poll(files).toContain('biscuit-writer.js');
+    expect(await files()).toContain('biscuit-dialog.js');
+  });
+});
+
 describe('what a returning visitor downloads', () => {
   it('loads neither the UI, the stylesheet nor the cookie writer, and runs granted scripts', async () => {
     const path = harness.page('returning', html({ head: SCRIPT, body: BLOCKED }));
