@@ -4,7 +4,9 @@
 //   once they allow it;
 // - /server/cookies is a <form method="post"> that works with JavaScript turned off,
 //   writing the same cookie the browser code reads (serializeConsent), with the
-//   table of each category's cookies the dialog shows (cookieTables);
+//   table of each category's cookies the dialog shows (cookieTables); it is what a
+//   data-consent-preferences element holds, so with JavaScript the library's form
+//   takes its place and the banner does not ask over it;
 // - every page carries the config in a block no text in it can break out of (configScript);
 // - analytics runs under the UK statistics exemption for visitors in the UK,
 //   and needs consent everywhere else: `exemptions` is set per request from the
@@ -151,6 +153,7 @@ function cookiesPage(consent, siteConfig, saved) {
     siteConfig,
     notice,
     body: `<h1>Cookies</h1>
+<div data-consent-preferences>
 <p>This form works without JavaScript: the server saves your choice in the same cookie the banner uses.</p>
 <h2>Essential cookies</h2>
 <p>These cookies make the website work, for example by keeping it secure and remembering your cookie choices. They are always on.</p>
@@ -159,7 +162,8 @@ ${table(tables, 'essential', 'Essential cookies we use')}
 ${fieldset({ name: 'analytics', title: 'Analytics cookies', hint: 'These cookies help us understand how you use our site, so we can improve it.' })}
 ${fieldset({ name: 'marketing', title: 'Marketing cookies', hint: 'These cookies help us show you relevant advertising on other websites.' })}
 <p><button type="submit">Save cookie preferences</button></p>
-</form>`,
+</form>
+</div>`,
   });
 }
 

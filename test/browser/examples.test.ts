@@ -127,8 +127,11 @@ describe('server', () => {
   });
 
   it('keeps its tables within a 320 px screen, each scrolling in a focusable, labelled region, with no axe violations', async () => {
-    const { page } = await harness.open('/server/cookies', { viewport: { width: 320, height: 640 } });
-    await page.getByRole('region', { name: 'Cookies on this website' }).waitFor();
+    // The server's own page, as a visitor whose browser did not run our script sees it (with JavaScript on, for axe).
+    const context = await harness.browser.newContext({ viewport: { width: 320, height: 640 } });
+    await context.route('**/biscuit.global.js', (route) => route.abort());
+    const { page } = await harness.open('/server/cookies', { context });
+    expect(await page.getByText('This form works without JavaScript').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     const region = page.getByRole('region', { name: 'Analytics cookies we use' });
     expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
@@ -136,6 +139,24 @@ describe('server', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('with JavaScript, the library’s form takes the place of the server’s, with no banner over it, and the server reads what it saves', async () => {
+    const { page, errors } = await harness.open('/server/cookies');
+    const analytics = page.getByRole('group', { name: 'Analytics cookies' });
+    await analytics.waitFor();
+    // The server's form and its no-JavaScript wording are gone; the question is asked once, here.
+    expect(await page.getByText('This form works without JavaScript').count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Essential cookies we use' }).count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Essential cookies' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Cookies on this website' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await analytics.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('main').getByRole('button', { name: 'Save cookie preferences' }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toContain('Your cookie preferences have been saved.');
+    await page.goto(`${harness.origin}/server/`);
+    expect(await page.locator('#server-consent').textContent()).toContain('analytics: allowed');
+    expect(errors).toEqual([]);
   });
 
   describe('for a visitor in the UK (the CDN says CF-IPCountry: GB)', () => {
