@@ -108,6 +108,21 @@ const METRICS = [
     pick: (r) => r.scriptMs,
     floors: ['none', 'gate'],
   },
+  {
+    key: 'firstScriptWallMs',
+    label: 'Main-thread script in wall time, first visit',
+    unit: 'ms',
+    scenario: 'first',
+    pick: (r) => r.scriptWallMs,
+  },
+  {
+    key: 'returningScriptWallMs',
+    label: 'Main-thread script in wall time, returning visitor',
+    unit: 'ms',
+    scenario: 'returning',
+    pick: (r) => r.scriptWallMs,
+    floors: ['none', 'gate'],
+  },
   { key: 'cls', label: 'Cumulative layout shift, first visit', unit: 'cls', scenario: 'first', pick: (r) => r.cls },
   {
     key: 'returningAnalyticsMs',
