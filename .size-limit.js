@@ -15,9 +15,13 @@ export const BUDGETS = { returning: 3500, first: 6500, accept: 7500, core: 4000 
  * Today's sizes where a budget is not met (lower them whenever a change saves bytes).
  * `accept` rose 119 B when the encoding of a choice and its read-back check
  * moved from biscuit.global.js to the writer chunk: 70 B less for every
- * returning visitor, paid once by a first visit that chooses.
+ * returning visitor, paid once by a first visit that chooses. `returning`
+ * rose 31 B so that a dialog whose code arrives after the visitor chose in
+ * the banner, or after hide(), no longer opens over the page; `first` 31 B
+ * more so that focus returns to the link inside a `data-consent-open`
+ * element, and to the next opener when the first is gone.
  */
-const NOT_MET = { returning: 7420, first: 11_290, accept: 12_730, core: 7220 };
+const NOT_MET = { returning: 7450, first: 11_350, accept: 12_790, core: 7220 };
 
 const LAZY_CHUNKS = JSON.parse(readFileSync(new URL('./src/lazy-chunks.json', import.meta.url), 'utf8'));
 const inBrowser = (file) => `dist/browser/${file}`;
@@ -69,8 +73,10 @@ const CHECKS = [
     // shows (customise at 4x CPU, CMS page, full run: 80 -> 48 ms). +38 B for
     // a CloseWatcher: the popover gets no close request (Android's back gesture).
     // +14 B for asking for the cookie writer after the frame that shows the
-    // dialog, a call moved here from biscuit.global.js (bench/README.md).
-    limit: '7.93 KB',
+    // dialog, a call moved here from biscuit.global.js (bench/README.md). +26 B
+    // for pages that break it: a showPopover() that throws, a broken CloseWatcher,
+    // the UI's root moved or removed by the page, a save that lands after closing.
+    limit: '7.95 KB',
   },
   {
     budget: 'placeholders',

@@ -114,7 +114,8 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
   let closeWatcher: CloseWatcherLike | undefined;
   const makePageInert = () => {
     for (const each of Array.from(document.body.children)) {
-      if (each != root && !each.hasAttribute('inert')) {
+      // Not the element holding the dialog, where a page moved the UI's root into one of its own.
+      if (!each.contains(root) && !each.hasAttribute('inert')) {
         each.setAttribute('inert', '');
         inerted.push(each);
       }
@@ -133,12 +134,14 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
       }}
       onAction={(action) =>
         view.decide(action, state.choices, 'panel').then(({ ok }) => {
-          if (ok && state == panel && opened) {
-            // The dialog's work is done: close it and confirm in the banner.
+          if (ok && state == panel) {
+            // The dialog's work is done: close it and confirm in the banner (which
+            // no longer asks, though the visitor closed the dialog while it saved).
+            const open = opened;
             releasePage();
             update();
             view.showBanner('saved', undefined, panelOpener);
-            view.focusNotice(root);
+            if (open) view.focusNotice(root);
           } else {
             state.notice = ok ? 'saved' : 'error';
             update();
@@ -180,11 +183,18 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
       panel = { choices };
       update();
     }
+    // A page that swapped its <body> (Turbo, say) took the UI with it: it comes back.
+    if (!root.isConnected) document.body.prepend(root);
     root.append(container);
     if (topLayer) {
       // Set only now: a popover that is not showing is not laid out, which the warm-up below needs.
       container.popover = 'manual';
-      container.showPopover();
+      try {
+        container.showPopover();
+      } catch {
+        // A page that broke popovers: over its layers instead, as where there are none.
+        container.removeAttribute('popover');
+      }
     }
     view.setInert(true);
     try {
@@ -205,11 +215,15 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
   /** Closes the dialog and gives the page back; the next render takes it out of the page (rendered still, for the next time). */
   function releasePage() {
     opened = false;
-    // Destroying it again later does nothing.
-    closeWatcher?.destroy();
     view.setInert(false);
     inerted.forEach((element) => element.removeAttribute('inert'));
     inerted = [];
+    try {
+      // Destroying it again later does nothing.
+      closeWatcher?.destroy();
+    } catch {
+      // A broken polyfill: the page is given back all the same.
+    }
   }
 
   function closePanel() {
@@ -245,9 +259,9 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
     get opener() {
       return opened ? panelOpener : undefined;
     },
-    close() {
+    close(...openers) {
       releasePage();
-      update();
+      update(...openers);
     },
     open(opener) {
       if (!opened) openPanel(opener);
@@ -266,7 +280,7 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
     destroy() {
       clearTimeout(warming);
       offChange();
-      releasePage();
+      if (opened) closePanel();
       render(null, container);
       container.remove();
       inline.forEach((_, element) => unmountForm(element));

@@ -54,6 +54,8 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
       let held: HTMLElement | null = null;
       // The dialog could not be loaded the last time it was asked for.
       let failed = false;
+      // Counts requests for the dialog and hide()s: one whose code arrives after another, or after a hide(), is out of date.
+      let asked = 0;
       let reported = false;
       // The cookies-page forms in the page (the watcher may report one twice).
       const forms = new Set<Element>();
@@ -120,13 +122,20 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
           clicked = held = null;
           if (which == 'banner') getView().then((loaded) => forms.size || loaded.showBanner('question', opener), ignore);
           // When the dialog cannot load, the click it held back goes ahead: a link to the cookies page still works.
-          else
+          else {
+            // Out of date too once the visitor chose meanwhile (in the banner, while the dialog's code was on its way).
+            const request = ++asked;
+            const chosen = consent.get().updatedAt;
             getDialog().then(
-              (loaded) => loaded.open(opener),
+              (loaded) => request == asked && chosen == consent.get().updatedAt && loaded.open(opener),
               () => following?.click(),
             );
+          }
         }),
-        consent.on('hide', () => view?.then((loaded) => loaded.hide(), ignore)),
+        consent.on('hide', () => {
+          asked++;
+          view?.then((loaded) => loaded.hide(), ignore);
+        }),
         watcher.watch({
           selector: '[data-consent-preferences]',
           added: (elements) => {

@@ -27,8 +27,8 @@ export type FormAction = 'save' | 'accept' | 'reject' | 'acknowledge';
 export interface DialogSlot {
   /** What opened the dialog while it is open, `null` if nothing did; `undefined` while it is closed. */
   readonly opener: Element | null | undefined;
-  /** Closes the dialog and gives the page back; focus is the caller's business. */
-  close(): void;
+  /** Closes the dialog and gives the page back; focus that was in it goes to the first of `openers` still there. */
+  close(...openers: (Element | null)[]): void;
 }
 
 /** Options of `createView`. */
@@ -120,11 +120,13 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
   document.body.prepend(root);
   if (!getComputedStyle(root).getPropertyValue('--bc-styles')) warn('style.css is missing');
 
+  // An opener may be an element holding a link (`<li data-consent-open>`): then the link takes focus.
   const refocus = (...openers: (Element | null | undefined)[]) =>
     openers.some((element) => {
-      const usable = element instanceof HTMLElement && element != document.body && element.isConnected;
-      if (usable) element.focus();
-      return usable;
+      if (!(element instanceof HTMLElement) || element == document.body || !element.isConnected) return false;
+      element.focus();
+      if (document.activeElement != element) element.querySelector<HTMLElement>('a[href],button,input,[tabindex]')?.focus();
+      return element.contains(document.activeElement);
     });
 
   /** Shows `state`, or removes the banner; focus that left with it goes back to the first of `openers` still there. */
@@ -201,7 +203,7 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
     hide() {
       // The dialog's opener may have been in the banner: then focus goes back to the banner's.
       const openers = view.dialog?.opener !== undefined ? [view.dialog.opener, bannerOpener] : [bannerOpener];
-      view.dialog?.close();
+      view.dialog?.close(...openers);
       render(undefined, ...openers);
     },
     refocus,

@@ -61,6 +61,25 @@ describe('hostile and old host pages', () => {
       },
     ],
     [
+      'broke popovers (showPopover() throws)',
+      () => {
+        HTMLElement.prototype.showPopover = () => {
+          throw new Error('broken by the page');
+        };
+      },
+    ],
+    [
+      'has a CloseWatcher polyfill that throws when it is destroyed',
+      () => {
+        (window as { CloseWatcher?: unknown }).CloseWatcher = class {
+          onclose = null;
+          destroy() {
+            throw new Error('broken polyfill');
+          }
+        };
+      },
+    ],
+    [
       'throws on localStorage, as Safari private mode did',
       () => {
         Object.defineProperty(window, 'localStorage', {
@@ -80,6 +99,9 @@ describe('hostile and old host pages', () => {
     await dialog.getByRole('button', { name: 'Save cookie preferences' }).click();
     await page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1);
     expect(await record(page)).toMatchObject({ decided: true, categories: { essential: true, analytics: true, marketing: false } });
+    // Closed, and the page given back.
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.querySelector('main')!.inert)).toBe(false);
     // The choice applies at once; the cookie is written a task later, once the writer is fetched.
     await page.waitForFunction(() => document.cookie.includes('biscuit_consent='));
     expect((await context.cookies()).find((cookie) => cookie.name == 'biscuit_consent')?.value).toMatch(/\.p\.analytics=1&marketing=0\.[\da-f]{32}$/);

@@ -1,6 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { brokenStorage, decidedStorage, startConsent } from './start-consent';
+import type { ConsentStorage } from '../../src/core/consent-storage';
+import { createMemoryStorage } from '../../src/storage/memory';
+import type { LoadUiChunk } from '../../src/ui/loader';
+import { brokenStorage, decidedStorage, loadChunk, startConsent } from './start-consent';
 
 const banner = () => screen.findByRole('region', { name: 'Cookies on this website' });
 const dialog = () => screen.findByRole('dialog', { name: 'Customise cookies' });
@@ -381,5 +384,119 @@ describe('the preferences dialog', () => {
     consent.hide();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull();
+  });
+});
+
+describe('the preferences dialog when the page or the visitor moves on', () => {
+  /** A storage whose writes wait until `release()`. */
+  function slowStorage() {
+    const inner = createMemoryStorage();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const storage: ConsentStorage = { read: () => inner.read(), write: (value) => gate.then(() => inner.write(value)), remove: () => inner.remove() };
+    return { storage, release };
+  }
+  /** Loads the real chunks, the dialog only once `release()` is called. */
+  function slowDialog() {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = ((name: 'banner' | 'dialog') => (name == 'dialog' ? gate.then(() => loadChunk(name)) : loadChunk(name))) as LoadUiChunk;
+    return { load, release };
+  }
+  const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
+
+  it('gives focus back to its opener when the site calls hide()', async () => {
+    const { consent } = startConsent({}, { storage: await decidedStorage() });
+    document.body.insertAdjacentHTML('beforeend', '<footer><a href="/cookies" data-consent-open>Cookie settings</a></footer>');
+    const link = screen.getByRole('link', { name: 'Cookie settings' });
+    link.focus();
+    fireEvent.click(link);
+    await dialog();
+    consent.hide();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(link);
+  });
+
+  it('gives focus back to its opener and the page back when destroyed while open', async () => {
+    document.body.innerHTML = '<main><button>Cookie settings</button></main>';
+    const { consent } = startConsent({}, { storage: await decidedStorage() });
+    const opener = screen.getByRole('button', { name: 'Cookie settings' });
+    opener.focus();
+    consent.showPreferences();
+    await dialog();
+    await settle();
+    consent.destroy();
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.querySelector('[inert]')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('gives focus back to the link inside a data-consent-open element', async () => {
+    startConsent({}, { storage: await decidedStorage() });
+    document.body.insertAdjacentHTML('beforeend', '<ul><li data-consent-open><a href="/cookies">Cookie settings</a></li></ul>');
+    const link = screen.getByRole('link', { name: 'Cookie settings' });
+    // As in Safari, the clicked link does not take focus.
+    fireEvent.click(link);
+    const panel = await dialog();
+    fireEvent.keyDown(panel, { key: 'Escape' });
+    expect(document.activeElement).toBe(link);
+  });
+
+  it('confirms in the banner a save that lands after the dialog was closed, and asks no more', async () => {
+    const { storage, release } = slowStorage();
+    const { consent } = startConsent({}, { storage });
+    const panel = await openFromBanner();
+    fireEvent.click(radio(panel, 'Analytics cookies', 'Yes'));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save cookie preferences' }));
+    fireEvent.keyDown(panel, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    release();
+    const status = await within(await banner()).findByRole('status');
+    expect(status.textContent).toMatch(/^Your cookie preferences have been saved/);
+    expect(within(await banner()).queryByRole('button', { name: 'Accept additional cookies' })).toBeNull();
+    expect(consent.get()).toMatchObject({ decided: true, categories: { analytics: true } });
+  });
+
+  it('does not open once its code arrives if the visitor chose in the banner meanwhile, or the site hid it', async () => {
+    const { load, release } = slowDialog();
+    const { consent } = startConsent({}, { load });
+    const question = await banner();
+    fireEvent.click(within(question).getByRole('button', { name: 'Customise cookies' }));
+    fireEvent.click(within(question).getByRole('button', { name: 'Accept additional cookies' }));
+    await within(await banner()).findByRole('status');
+    release();
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    consent.showPreferences();
+    consent.hide();
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // Asked for again, it opens.
+    consent.showPreferences();
+    await dialog();
+  });
+
+  it('keeps working when the page moved the UI inside its own element, or rendered over <body>', async () => {
+    document.body.innerHTML = '<main><h1>Page</h1></main>';
+    const { consent } = startConsent();
+    await banner();
+    const main = screen.getByRole('main');
+    main.append(document.querySelector('.bc')!);
+    consent.showPreferences();
+    const panel = await dialog();
+    await settle();
+    // The element holding the dialog is not made inert with the rest of the page.
+    expect(panel.closest('[inert]')).toBeNull();
+    fireEvent.keyDown(panel, { key: 'Escape' });
+
+    // A framework rendered a new page over <body>'s content: the UI comes back with the dialog.
+    document.body.innerHTML = '<main>New page</main>';
+    consent.showPreferences();
+    const again = await dialog();
+    expect(again.isConnected).toBe(true);
+    expect(document.activeElement).toBe(within(again).getByRole('heading', { name: 'Customise cookies' }));
+    fireEvent.keyDown(again, { key: 'Escape' });
   });
 });
