@@ -76,7 +76,8 @@ const CHECKS = [
     // dialog, a call moved here from biscuit.global.js (bench/README.md). +26 B
     // for pages that break it: a showPopover() that throws, a broken CloseWatcher,
     // the UI's root moved or removed by the page, a save that lands after closing.
-    limit: '7.95 KB',
+    // +46 B to open usable from inside the page's own modal dialog (a menu).
+    limit: '8.00 KB',
   },
   {
     budget: 'placeholders',

@@ -112,10 +112,12 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
   // A popover="manual" gets no close request of its own (Android's back
   // gesture, Escape from outside the dialog): a CloseWatcher, where there is one, takes them.
   let closeWatcher: CloseWatcherLike | undefined;
+  // Where the open dialog is: the view's root, or a root of its own inside the page's modal dialog.
+  let host = root;
   const makePageInert = () => {
     for (const each of Array.from(document.body.children)) {
-      // Not the element holding the dialog, where a page moved the UI's root into one of its own.
-      if (!each.contains(root) && !each.hasAttribute('inert')) {
+      // Not the element holding the dialog (the page may have moved the UI's root, or have a modal of its own).
+      if (!each.contains(container) && !each.hasAttribute('inert')) {
         each.setAttribute('inert', '');
         inerted.push(each);
       }
@@ -154,7 +156,7 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
 
   // Focus that a render removed from the root goes back to the first of `openers` still there.
   function update(...openers: (Element | null)[]) {
-    const hadFocus = root.contains(document.activeElement);
+    const hadFocus = root.contains(document.activeElement) || container.contains(document.activeElement);
     render(
       <PreferencesPanel id={id} texts={texts} onClose={() => opened && closePanel()}>
         {form(panel, id, () => container.querySelector('dialog'))}
@@ -162,7 +164,10 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
       container,
     );
     // Closed, it leaves the page (and so the top layer).
-    if (!opened) container.remove();
+    if (!opened) {
+      container.remove();
+      if (host != root) host.remove();
+    }
     inline.forEach((each) =>
       render(
         form(each.state, each.id, () => each.root),
@@ -185,7 +190,16 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
     }
     // A page that swapped its <body> (Turbo, say) took the UI with it: it comes back.
     if (!root.isConnected) document.body.prepend(root);
-    root.append(container);
+    // Opened from inside the page's own modal dialog (a menu, say), which makes
+    // everything outside it inert: the dialog goes inside it, in a root of its own.
+    let modal: Element | null = null;
+    try {
+      modal = document.querySelector(':modal');
+    } catch {
+      // A browser without :modal has no modal dialogs to open from either.
+    }
+    host = modal ? modal.appendChild(view.createRoot()) : root;
+    host.append(container);
     if (topLayer) {
       // Set only now: a popover that is not showing is not laid out, which the warm-up below needs.
       container.popover = 'manual';

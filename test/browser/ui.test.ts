@@ -146,6 +146,26 @@ describe('choosing in the banner and the dialog', () => {
     expect(await mainInert()).toBe(false);
   });
 
+  it('opens usable from inside the page’s own modal dialog (a menu opened with showModal()), and gives focus back there', async () => {
+    const body = `<dialog id="menu" aria-label="Menu"><a href="/cookies-page/" data-consent-open>Cookie preferences</a> <button type="button">Close menu</button></dialog>
+<button type="button" onclick="document.getElementById('menu').showModal()">Menu</button>`;
+    const { page } = await harness.open(harness.page('page-modal', html({ body })));
+    await banner(page).waitFor();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    const link = page.getByRole('dialog', { name: 'Menu' }).getByRole('link', { name: 'Cookie preferences' });
+    await link.click();
+    await dialog(page).waitFor();
+    // Usable by pointer and keyboard, though the page's modal makes everything outside it inert.
+    await group(page, 'Analytics cookies').getByRole('radio', { name: 'Yes' }).check();
+    expect(await group(page, 'Analytics cookies').getByRole('radio', { name: 'Yes' }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await dialog(page).evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await dialog(page).getByRole('button', { name: 'Close' }).click();
+    await dialog(page).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cookie preferences');
+    expect(await page.evaluate(() => (document.getElementById('menu') as HTMLDialogElement).open)).toBe(true);
+  });
+
   it('closes on the browser’s close request (Android’s back gesture), which a popover does not get by itself', async () => {
     const { page } = await harness.open(harness.page('close-request', html()));
     await banner(page).getByRole('button', { name: 'Customise cookies' }).click();
