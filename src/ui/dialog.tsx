@@ -278,7 +278,8 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
       update(...openers);
     },
     open(opener) {
-      if (!opened) openPanel(opener);
+      // Not once destroyed, when it would put the UI back in the page.
+      if (!opened && view.dialog == dialog) openPanel(opener);
     },
     mountForms(elements) {
       inline.forEach((_, element) => element.isConnected || unmountForm(element));

@@ -164,6 +164,8 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
       askIfNoForm();
 
       return () => {
+        // A dialog still on its way opens no more.
+        asked++;
         offs.forEach((off) => off());
         // After whatever is still loading, and only what did load.
         dialog?.then((loaded) => loaded.destroy(), ignore);

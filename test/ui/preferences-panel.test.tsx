@@ -478,6 +478,17 @@ describe('the preferences dialog when the page or the visitor moves on', () => {
     await dialog();
   });
 
+  it('leaves nothing in the page when destroyed while its code was on its way', async () => {
+    const { load, release } = slowDialog();
+    const { consent } = startConsent({}, { load });
+    fireEvent.click(within(await banner()).getByRole('button', { name: 'Customise cookies' }));
+    consent.destroy();
+    release();
+    await settle();
+    expect(document.querySelector('.bc')).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('keeps working when the page moved the UI inside its own element, or rendered over <body>', async () => {
     document.body.innerHTML = '<main><h1>Page</h1></main>';
     const { consent } = startConsent();
