@@ -190,14 +190,11 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
     }
     // A page that swapped its <body> (Turbo, say) took the UI with it: it comes back.
     if (!root.isConnected) document.body.prepend(root);
-    // Opened from inside the page's own modal dialog (a menu, say), which makes
-    // everything outside it inert: the dialog goes inside it, in a root of its own.
-    let modal: Element | null = null;
-    try {
-      modal = document.querySelector(':modal');
-    } catch {
-      // A browser without :modal has no modal dialogs to open from either.
-    }
+    // Opened from inside the page's own dialog (a menu opened with showModal(),
+    // which makes everything outside it inert): the dialog goes inside it, in a
+    // root of its own. Found from the opener, not with :modal (which breaks
+    // jsdom's selector cache, and so our tests).
+    const modal = opener?.closest('dialog[open]');
     host = modal ? modal.appendChild(view.createRoot()) : root;
     host.append(container);
     if (topLayer) {
