@@ -19,9 +19,13 @@ export const BUDGETS = { returning: 3500, first: 6500, accept: 7500, core: 4000 
  * rose 31 B so that a dialog whose code arrives after the visitor chose in
  * the banner, or after hide(), no longer opens over the page; `first` 31 B
  * more so that focus returns to the link inside a `data-consent-open`
- * element, and to the next opener when the first is gone.
+ * element, and to the next opener when the first is gone. The script
+ * tag's three rose 50 B, and `core` 35 B, when a tab the visitor is looking
+ * at stopped opening its tab-sync channel at load (0.4–0.6 ms less script
+ * time for a returning visitor, in an interleaved A/B on the small and CMS
+ * pages).
  */
-const NOT_MET = { returning: 7450, first: 11_350, accept: 12_790, core: 7220 };
+const NOT_MET = { returning: 7500, first: 11_400, accept: 12_840, core: 7255 };
 
 const LAZY_CHUNKS = JSON.parse(readFileSync(new URL('./src/lazy-chunks.json', import.meta.url), 'utf8'));
 const inBrowser = (file) => `dist/browser/${file}`;

@@ -263,6 +263,7 @@ describe('react-app (built with Vite)', () => {
     await allow.click();
     await page.getByText('You have visited this page 1 time.').waitFor();
     const other = await harness.open('/react-app/dist/', { context });
+    await harness.switchTo(other.page);
     await other.page.getByRole('button', { name: 'Forget my choice' }).click();
     await allow.waitFor({ timeout: 3000 });
     expect(errors).toEqual([]);

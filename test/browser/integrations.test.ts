@@ -195,6 +195,7 @@ describe('tabs', () => {
     let navigations = 0;
     second.page.on('framenavigated', () => navigations++);
 
+    await harness.switchTo(first.page);
     await first.page.getByRole('button', { name: 'Accept additional cookies' }).click();
     const started = Date.now();
     await second.page.waitForFunction(() => (window as { analyticsRuns?: number }).analyticsRuns === 1, undefined, { timeout: 1000 });

@@ -79,6 +79,7 @@ describe('embed placeholders in Chromium', () => {
     const first = await open(harness.page('embeds', html()));
     const second = await open(harness.page('embeds', html()), { context: first.context });
     await group(second.page, 'Map of the depot').waitFor();
+    await harness.switchTo(first.page);
     await group(first.page, 'Map of the depot').getByRole('button', { name: 'Accept Video and map cookies' }).click();
     for (const { page } of [first, second]) {
       await page.waitForFunction((url) => document.querySelector('iframe[title="Map of the depot"]')?.getAttribute('src') == url, MAP_URL);

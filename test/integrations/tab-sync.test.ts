@@ -16,8 +16,12 @@ function tabs(count = 2) {
     return consent;
   }) as [Consent, Consent, ...Consent[]];
 }
-/** The channel opens 50 ms after load; timers fire in order of their due time, so this one comes later. */
-const opened = () => new Promise((resolve) => setTimeout(resolve, 80));
+/**
+ * In a tab loaded out of sight (jsdom's document has no focus), the channel
+ * opens 50 ms after load and the cookie is read again 50 ms after that;
+ * timers fire in order of their due time, so this one comes later.
+ */
+const opened = () => new Promise((resolve) => setTimeout(resolve, 130));
 
 /**
  * A BroadcastChannel whose messages wait for the test to deliver them: after
@@ -44,11 +48,12 @@ function heldChannels() {
       }
     },
   );
-  return { deliver: () => held.splice(0).forEach((send) => send()) };
+  return { deliver: () => held.splice(0).forEach((send) => send()), count: () => open.size };
 }
 
 afterEach(() => {
   instances.splice(0).forEach((consent) => consent.destroy());
+  vi.restoreAllMocks();
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });
@@ -113,5 +118,58 @@ describe('tabSync, before the channel opens', () => {
     expect(second.allowed('analytics')).toBe(false);
     await opened();
     expect(second.allowed('analytics')).toBe(true);
+  });
+});
+
+describe('tabSync, in the tab the visitor is looking at', () => {
+  // jsdom's tabs share one window: a `blur` here is every tab's.
+  const leave = () => window.dispatchEvent(new Event('blur'));
+
+  it('opens no channel while the visitor stays, and listens once they leave for another tab', async () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    const channels = heldChannels();
+    const [first, second] = tabs();
+    await opened();
+    expect(channels.count()).toBe(0);
+    leave();
+    expect(channels.count()).toBe(2);
+    await first.acceptAll();
+    channels.deliver();
+    expect(second.allowed('analytics')).toBe(true);
+  });
+
+  it('listens once hidden (a phone switching apps)', async () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    const channels = heldChannels();
+    const [first, second] = tabs();
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(channels.count()).toBe(2);
+    await first.rejectAll();
+    channels.deliver();
+    expect(second.decided).toBe(true);
+  });
+
+  it('announces a choice made in it to the tabs in the background', async () => {
+    // The first tab has the visitor's attention, the second was opened behind it.
+    vi.spyOn(document, 'hasFocus').mockReturnValueOnce(true).mockReturnValueOnce(false);
+    const channels = heldChannels();
+    const [first, second] = tabs();
+    await opened();
+    expect(channels.count()).toBe(1);
+    await first.acceptAll();
+    channels.deliver();
+    expect(second.allowed('analytics')).toBe(true);
+  });
+
+  it('catches up, once left, with a change it could not hear (the site’s own code in another tab)', async () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    heldChannels();
+    const [first, second] = tabs();
+    await second.acceptAll();
+    expect(first.allowed('analytics')).toBe(false);
+    leave();
+    await opened();
+    expect(first.allowed('analytics')).toBe(true);
   });
 });

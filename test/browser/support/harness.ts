@@ -26,6 +26,12 @@ export interface Harness {
    * `waitUntil` (default `load`) is how far the first navigation must get before this resolves.
    */
   open(path: string, options?: BrowserContextOptions & { context?: BrowserContext; waitUntil?: 'load' | 'domcontentloaded' }): Promise<OpenPage>;
+  /**
+   * The visitor switches to this tab. Playwright tells every page that it
+   * has focus; a browser gives focus to one tab, and the one left sees `blur`.
+   * This makes the context's pages behave as a browser's tabs, this one in front.
+   */
+  switchTo(page: Page): Promise<void>;
 }
 
 export interface OpenPage {
@@ -89,6 +95,16 @@ export function useBrowser(options: HarnessOptions = {}): Harness {
       );
     };
     return { page, context, errors, requests, requestsSoFar };
+  };
+  const realFocus = new WeakSet<Page>();
+  harness.switchTo = async (page) => {
+    for (const tab of page.context().pages()) {
+      if (realFocus.has(tab)) continue;
+      // The setting lasts as long as the session that made it: it stays attached.
+      await (await page.context().newCDPSession(tab)).send('Emulation.setFocusEmulationEnabled', { enabled: false });
+      realFocus.add(tab);
+    }
+    await page.bringToFront();
   };
   return harness;
 }
