@@ -116,7 +116,8 @@ export const NEEDED = {
   'src/integrations/cookie-cleanup.ts':
     'the cookies of a refused category are deleted when it is refused or withdrawn, and a withdrawal can happen while this page was closed (in another tab, by a revision change), so each load reads what is there (the deleting is in the writer chunk)',
   'src/core/name-pattern.ts': 'the clean-up’s `"_ga_*"` patterns and RegExps, matched against the names found on load',
-  'src/integrations/tab-sync.ts': 'choices reach other open tabs within a second, without a reload, so every tab listens once the visitor leaves it (or from the start, when loaded out of sight) and re-reads the cookie when they come back',
+  'src/integrations/tab-sync.ts':
+    'choices reach other open tabs within a second, without a reload, so every tab listens once the visitor leaves it (or from the start, when loaded out of sight) and re-reads the cookie when they come back',
   'src/integrations/google-consent-mode.ts':
     'with `googleConsentMode`, the `default` is pushed synchronously when the script runs, before any later tag: it cannot wait for a chunk, so it is in the one script every site loads (it runs only when configured)',
 
