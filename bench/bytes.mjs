@@ -123,7 +123,7 @@ export const NEEDED = {
 
   // The banner (first visit).
   'src/ui/view.ts':
-    'a first-time visitor sees the banner: the UI’s root first in `<body>`, the texts, focus return, and how the banner’s buttons record a choice',
+    'a first-time visitor sees the banner: the UI’s root first in `<body>` (put back when the page swaps its `<body>`, as Turbo does), the texts, focus return, and how the banner’s buttons record a choice',
   'src/ui/banner.ts': 'the banner, plain DOM: the question with three equal buttons, the confirmations and the error message (the default wording)',
   'src/ui/markup.ts': 'the paragraph with a link in braces, the notices and the buttons the banner is made of (shared with the dialog)',
   'src/ui/create-element.ts': 'plain-DOM elements for the banner; text is never parsed as HTML',

@@ -19,7 +19,7 @@ export interface DomWatch {
    * added later. An element can be reported more than once (a piece keeps its
    * own record of what it has handled).
    */
-  added(elements: Element[]): void;
+  added?(elements: Element[]): void;
   /** Matching elements that left the page. */
   removed?(elements: Element[]): void;
 }
@@ -62,7 +62,8 @@ export function createDomWatcher({ document: page = document }: DomWatcherOption
 
   /** Tells each watch (or only `to`) about the elements in and under `nodes` that match its selector, in document order. */
   const report = (nodes: ArrayLike<Node>, event: 'added' | 'removed', to = watches.slice()) => {
-    for (const watch of to) {
+    // A piece that does not ask about this event costs no query.
+    for (const watch of to.filter((piece) => piece[event])) {
       const found = new Set<Element>();
       // One query per selector: Chromium answers a single attribute selector far faster than a list.
       for (const node of Array.from(nodes)) {
@@ -71,7 +72,7 @@ export function createDomWatcher({ document: page = document }: DomWatcherOption
         node.querySelectorAll(watch.selector).forEach((element) => found.add(element));
       }
       try {
-        if (found.size) watch[event]?.(inDocumentOrder(Array.from(found)));
+        if (found.size) watch[event]!(inDocumentOrder(Array.from(found)));
       } catch (error) {
         // One broken piece must not stop the others from seeing their elements.
         reportError(error);

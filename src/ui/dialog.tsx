@@ -188,8 +188,6 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
       panel = { choices };
       update();
     }
-    // A page that swapped its <body> (Turbo, say) took the UI with it: it comes back.
-    if (!root.isConnected) document.body.prepend(root);
     // Opened from inside the page's own dialog (a menu opened with showModal(),
     // which makes everything outside it inert): the dialog goes inside it, in a
     // root of its own. Found from the opener, not with :modal (which breaks

@@ -72,7 +72,7 @@ export function uiLoader(load: LoadUiChunk): (context: UiContext) => ConsentPlug
       // Each loads once; after a failure (a network blip, say), the next request tries again.
       const getView = () =>
         (view ||= load('banner').then(
-          (module) => module.createView(consent, { onIntent }),
+          (module) => module.createView(consent, { onIntent, watcher }),
           (error) => {
             view = undefined;
             return fail(error);

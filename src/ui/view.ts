@@ -9,6 +9,7 @@
 import type { ConsentRecord } from '../core/record';
 import type { Consent, SaveResult } from '../core/consent';
 import { warn } from '../core/report';
+import type { DomWatcher } from '../dom/watcher';
 import { createBanner, type Banner, type BannerAction, type BannerExemptions, type BannerState } from './banner';
 import { createBannerHeight } from './banner-height';
 import { primaryLanguage, resolveTexts, type ResolvedTexts } from './texts/resolve-texts';
@@ -35,6 +36,8 @@ export interface DialogSlot {
 export interface ViewOptions {
   /** The visitor heads for the dialog, or for a choice to save: what that needs can be fetched ahead. */
   onIntent?: ((piece: 'dialog' | 'save') => void) | undefined;
+  /** The instance's DOM watcher: through it the root notices that the page took it away. */
+  watcher?: DomWatcher | undefined;
 }
 
 /** The shared UI of one consent instance, as the loader and the dialog drive it. */
@@ -83,7 +86,7 @@ export interface View {
  * then puts an empty root first in `<body>`, so the banner comes first in
  * reading and tab order. It talks to the core only through the `Consent` API.
  */
-export async function createView(consent: Consent, { onIntent }: ViewOptions = {}): Promise<View> {
+export async function createView(consent: Consent, { onIntent, watcher }: ViewOptions = {}): Promise<View> {
   if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   const { config } = consent;
   const page = document.documentElement;
@@ -117,7 +120,13 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
     return element;
   };
   const root = createRoot();
+  // Turbo leaves it out of the copies of the page it keeps for going back, which would show a banner that does nothing.
+  root.toggleAttribute('data-turbo-temporary', true);
   document.body.prepend(root);
+  // A page that swaps its <body> (Turbo) or rewrites it (htmx) takes the UI
+  // with it: the root comes back, first in the new <body>, the banner still
+  // asking, until the visitor has answered.
+  const offWatch = watcher?.watch({ selector: '.bc', removed: () => root.isConnected || document.body?.prepend(root) });
   if (!getComputedStyle(root).getPropertyValue('--bc-styles')) warn('style.css is missing');
 
   // An opener may be an element holding a link (`<li data-consent-open>`): then the link takes focus.
@@ -209,6 +218,7 @@ export async function createView(consent: Consent, { onIntent }: ViewOptions = {
     refocus,
     focusNotice: (container) => container?.querySelector<HTMLElement>('.bc-notice')?.focus(),
     destroy() {
+      offWatch?.();
       offChange();
       view.dialog?.close();
       trackBanner(null);

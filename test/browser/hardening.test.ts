@@ -107,6 +107,30 @@ describe('hostile and old host pages', () => {
     expect((await context.cookies()).find((cookie) => cookie.name == 'biscuit_consent')?.value).toMatch(/\.p\.analytics=1&marketing=0\.[\da-f]{32}$/);
     expect(errors).toEqual([]);
   });
+
+  it('keeps asking when the page swaps its <body> for the next page’s, as Turbo does, and runs what is then granted', async () => {
+    const { page, errors } = await harness.open(path());
+    await banner(page).waitFor();
+    await page.evaluate(() => {
+      const next = document.createElement('body');
+      next.innerHTML = '<main><h1>Page two</h1><a href="#x" data-consent-open>Cookie settings</a></main>';
+      const blocked = document.createElement('script');
+      blocked.type = 'text/plain';
+      blocked.dataset.consent = 'marketing';
+      blocked.textContent = 'window.marketingRuns = (window.marketingRuns || 0) + 1';
+      next.append(blocked);
+      document.documentElement.replaceChild(next, document.body);
+    });
+    await banner(page).waitFor();
+    // First in the new page's reading and tab order again.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Accept additional cookies');
+    await page.keyboard.press('Enter');
+    // The new page's blocked script (the first page's left with its <body>).
+    await page.waitForFunction(() => (window as { marketingRuns?: number }).marketingRuns === 1);
+    await page.getByText('You’ve accepted additional cookies.').waitFor();
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('broken storage', () => {

@@ -221,6 +221,21 @@ describe('the DOM watcher, as pieces come and go', () => {
     expect(log).toEqual(['+a', '+a']);
   });
 
+  it('tells a piece that asks only about removals of those, and queries nothing for it when elements are added', async () => {
+    document.body.innerHTML = '<div id="root" data-x></div>';
+    const log: string[] = [];
+    stops.push(createDomWatcher().watch({ selector: '[data-x]', removed: (elements) => log.push(...elements.map((element) => element.id)) }));
+    const query = vi.spyOn(Element.prototype, 'querySelectorAll');
+    document.body.insertAdjacentHTML('beforeend', '<section><p id="late" data-x></p></section>');
+    await mutations();
+    expect(query).not.toHaveBeenCalled();
+    expect(log).toEqual([]);
+    // A page rewriting <body> takes them with it.
+    document.body.innerHTML = '<main></main>';
+    await mutations();
+    expect(log.sort()).toEqual(['late', 'root']);
+  });
+
   it('lets go of its MutationObserver when the last piece unsubscribes', () => {
     const watcher = createDomWatcher();
     const first = watcher.watch(recorder().watch);

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/core/config';
 import { createStore } from '../../src/core/store';
 import { createMemoryStorage } from '../../src/storage/memory';
@@ -202,5 +202,46 @@ describe('the banner', () => {
     await banner();
     consent.hide();
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Cookies on this website' })).toBeNull());
+  });
+});
+
+describe('the banner on a page that replaces its <body>', () => {
+  // `screen` queries the <body> of when it was imported: these tests ask the current one.
+  const page = () => within(document.body);
+  const region = () => page().findByRole('region', { name: 'Cookies on this website' });
+  const firstInBody = () => document.body.firstElementChild?.contains(page().queryByRole('region', { name: 'Cookies on this website' }));
+  const original = document.body;
+  afterEach(() => {
+    if (document.body != original) document.documentElement.replaceChild(original, document.body);
+  });
+
+  it('comes back, first in the new <body> and still asking, when the page swaps it (Turbo)', async () => {
+    const { consent } = startConsent();
+    await region();
+    const next = document.createElement('body');
+    next.innerHTML = '<main><h1>Page two</h1></main>';
+    document.documentElement.replaceChild(next, document.body);
+    await waitFor(() => expect(firstInBody()).toBe(true));
+    fireEvent.click(within(await region()).getByRole('button', { name: 'Reject additional cookies' }));
+    expect(await page().findByText('You’ve rejected additional cookies.', { exact: false })).toBeTruthy();
+    expect(consent.decided).toBe(true);
+    // Turbo keeps copies of the page for going back, and leaves this attribute's elements out of them.
+    expect(document.body.firstElementChild!.hasAttribute('data-turbo-temporary')).toBe(true);
+  });
+
+  it('comes back when the page rewrites the content of <body> (htmx)', async () => {
+    startConsent();
+    await region();
+    document.body.innerHTML = '<main><h1>Page two</h1></main>';
+    await waitFor(() => expect(firstInBody()).toBe(true));
+  });
+
+  it('stays away once the instance is destroyed', async () => {
+    const { consent } = startConsent();
+    await region();
+    consent.destroy();
+    document.body.innerHTML = '<main><h1>Page two</h1></main>';
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.querySelector('.bc')).toBeNull();
   });
 });
