@@ -188,6 +188,8 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
       panel = { choices };
       update();
     }
+    // The view puts back a root the page took away, unless the page kept taking it (see view.ts): the visitor asked for this.
+    if (!root.isConnected) document.body.prepend(root);
     // Opened from inside the page's own dialog (a menu opened with showModal(),
     // which makes everything outside it inert): the dialog goes inside it, in a
     // root of its own. Found from the opener, not with :modal (which breaks

@@ -32,6 +32,9 @@ export interface DialogSlot {
   close(...openers: (Element | null)[]): void;
 }
 
+/** Marks a live root, as against a copy a page made of it: a property, which copies do not get. */
+const LIVE = 'bcLive';
+
 /** Options of `createView`. */
 export interface ViewOptions {
   /** The visitor heads for the dialog, or for a choice to save: what that needs can be fetched ahead. */
@@ -119,14 +122,25 @@ export async function createView(consent: Consent, { onIntent, watcher }: ViewOp
     }
     return element;
   };
-  const root = createRoot();
-  // Turbo leaves it out of the copies of the page it keeps for going back, which would show a banner that does nothing.
-  root.toggleAttribute('data-turbo-temporary', true);
+  const root = Object.assign(createRoot(), { [LIVE]: true });
   document.body.prepend(root);
   // A page that swaps its <body> (Turbo) or rewrites it (htmx) takes the UI
   // with it: the root comes back, first in the new <body>, the banner still
-  // asking, until the visitor has answered.
-  const offWatch = watcher?.watch({ selector: '.bc', removed: () => root.isConnected || document.body?.prepend(root) });
+  // asking until the visitor has answered. A copy of a page kept for going
+  // back (Turbo's cache, htmx's history) holds a copy of the root, which does
+  // nothing: it goes (copies have no `LIVE` property; the roots of every
+  // instance do). At most 50 times a page: a script that takes it out each
+  // time it comes back (an extension that hides cookie banners) wins, and
+  // nothing loops.
+  let returns = 0;
+  const offWatch = watcher?.watch({
+    selector: '.bc',
+    removed() {
+      if (root.isConnected || !document.body || ++returns > 50) return;
+      document.body.querySelectorAll(':scope > .bc').forEach((copy) => LIVE in copy || copy.remove());
+      document.body.prepend(root);
+    },
+  });
   if (!getComputedStyle(root).getPropertyValue('--bc-styles')) warn('style.css is missing');
 
   // An opener may be an element holding a link (`<li data-consent-open>`): then the link takes focus.

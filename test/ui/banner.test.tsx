@@ -225,8 +225,52 @@ describe('the banner on a page that replaces its <body>', () => {
     fireEvent.click(within(await region()).getByRole('button', { name: 'Reject additional cookies' }));
     expect(await page().findByText('You’ve rejected additional cookies.', { exact: false })).toBeTruthy();
     expect(consent.decided).toBe(true);
-    // Turbo keeps copies of the page for going back, and leaves this attribute's elements out of them.
-    expect(document.body.firstElementChild!.hasAttribute('data-turbo-temporary')).toBe(true);
+  });
+
+  it('leaves no lifeless copy behind when the page goes back to a copy of itself (Turbo’s cache, htmx’s history)', async () => {
+    const { consent } = startConsent();
+    await region();
+    // What Turbo keeps for the back button: a copy of the page as it was, banner included.
+    const kept = document.body.cloneNode(true) as HTMLElement;
+    document.body.innerHTML = '<main><h1>Page two</h1></main>';
+    await waitFor(() => expect(firstInBody()).toBe(true));
+    document.documentElement.replaceChild(kept, document.body);
+    // Put back as the copy comes in.
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(firstInBody()).toBe(true);
+    expect(page().getAllByRole('region', { name: 'Cookies on this website' })).toHaveLength(1);
+    fireEvent.click(within(await region()).getByRole('button', { name: 'Accept additional cookies' }));
+    expect(await page().findByText('You’ve accepted additional cookies.', { exact: false })).toBeTruthy();
+    expect(consent.allowed('analytics')).toBe(true);
+  });
+
+  it('takes out copies only: two instances on one page (a site that loads both builds) keep both their banners', async () => {
+    startConsent();
+    startConsent();
+    await waitFor(() => expect(page().getAllByRole('region', { name: 'Cookies on this website' })).toHaveLength(2));
+    document.body.innerHTML = '<main><h1>Page two</h1></main>';
+    await waitFor(() => expect(page().getAllByRole('region', { name: 'Cookies on this website' })).toHaveLength(2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(page().getAllByRole('region', { name: 'Cookies on this website' })).toHaveLength(2);
+  });
+
+  it('gives way to a script that keeps taking it out (an extension hiding cookie banners), so nothing loops', async () => {
+    startConsent();
+    await region();
+    let removals = 0;
+    const remove = () =>
+      document.querySelectorAll('body > .bc').forEach((root) => {
+        removals++;
+        root.remove();
+      });
+    const remover = new MutationObserver(remove);
+    remover.observe(document.body, { childList: true });
+    remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    remover.disconnect();
+    // Put back 50 times, then left out.
+    expect(removals).toBe(51);
+    expect(document.querySelector('.bc')).toBeNull();
   });
 
   it('comes back when the page rewrites the content of <body> (htmx)', async () => {
