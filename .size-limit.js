@@ -23,12 +23,15 @@ export const BUDGETS = { returning: 3500, first: 6500, accept: 7500, core: 4000 
  * tag's three rose 50 B, and `core` 35 B, when a tab the visitor is looking
  * at stopped opening its tab-sync channel at load (0.4–0.6 ms less script
  * time for a returning visitor, in an interleaved A/B on the small and CMS
- * pages). `first` and `accept` rose 120 B, and `core` 30 B, so that the
- * banner survives a page that swaps its <body> (Turbo, htmx) and a copy of it
- * in a page kept for going back is taken out, through the DOM watcher, which
- * now skips the queries of pieces that do not ask.
+ * pages). `first` and `accept` rose 205 B, and `core` 30 B, so that the UI
+ * survives a page that swaps its <body> (Turbo, htmx): the root comes back,
+ * a copy of it in a page kept for going back is taken out, a dialog open on
+ * the old page closes and the inert it gave a copy of the page is undone,
+ * a confirmation stays with its page, and the root has an id Turbo's
+ * morphing will not match; through the DOM watcher, which now skips the
+ * queries of pieces that do not ask.
  */
-const NOT_MET = { returning: 7500, first: 11_520, accept: 12_960, core: 7285 };
+const NOT_MET = { returning: 7500, first: 11_605, accept: 13_045, core: 7285 };
 
 const LAZY_CHUNKS = JSON.parse(readFileSync(new URL('./src/lazy-chunks.json', import.meta.url), 'utf8'));
 const inBrowser = (file) => `dist/browser/${file}`;
@@ -84,7 +87,9 @@ const CHECKS = [
     // for pages that break it: a showPopover() that throws, a broken CloseWatcher,
     // the UI's root moved or removed by the page, a save that lands after closing.
     // +46 B to open usable from inside the page's own modal dialog (a menu).
-    limit: '8.00 KB',
+    // +14 B to mark what it makes inert, so a copy of the page made while it
+    // was open (Turbo's cache) is given back when the page returns to it.
+    limit: '8.01 KB',
   },
   {
     budget: 'placeholders',

@@ -25,7 +25,7 @@ import { enDialog } from './texts/en-dialog';
 import { PreferencesForm, type FormState } from './preferences-form';
 import { PreferencesPanel } from './preferences-panel';
 import type { Texts } from './texts/en';
-import type { DialogSlot, View } from './view';
+import { INERTED, type DialogSlot, type View } from './view';
 
 /** The dialog and the forms of one consent instance, as the loader drives them. */
 export interface Dialog extends DialogSlot {
@@ -119,6 +119,7 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
       // Not the element holding the dialog (the page may have moved the UI's root, or have a modal of its own).
       if (!each.contains(container) && !each.hasAttribute('inert')) {
         each.setAttribute('inert', '');
+        each.setAttribute(INERTED, '');
         inerted.push(each);
       }
     }
@@ -227,7 +228,10 @@ export function createDialog(view: View, prepareSave?: () => void): Dialog {
   function releasePage() {
     opened = false;
     view.setInert(false);
-    inerted.forEach((element) => element.removeAttribute('inert'));
+    for (const element of inerted) {
+      element.removeAttribute('inert');
+      element.removeAttribute(INERTED);
+    }
     inerted = [];
     try {
       // Destroying it again later does nothing.

@@ -32,8 +32,8 @@ export interface DialogSlot {
   close(...openers: (Element | null)[]): void;
 }
 
-/** Marks a live root, as against a copy a page made of it: a property, which copies do not get. */
-const LIVE = 'bcLive';
+/** Marks what the open dialog made inert, so a copy of the page made meanwhile can be given back. */
+export const INERTED = 'data-bc-inert';
 
 /** Options of `createView`. */
 export interface ViewOptions {
@@ -122,22 +122,40 @@ export async function createView(consent: Consent, { onIntent, watcher }: ViewOp
     }
     return element;
   };
-  const root = Object.assign(createRoot(), { [LIVE]: true });
+  const root = createRoot();
+  // An id of its own, which a copy of the page has too: Turbo's morphing
+  // keeps an element that has focus and matches it to the new page's first
+  // element of its kind, unless ids differ.
+  root.id = `bc-${Math.random().toString(36).slice(2)}`;
   document.body.prepend(root);
   // A page that swaps its <body> (Turbo) or rewrites it (htmx) takes the UI
-  // with it: the root comes back, first in the new <body>, the banner still
-  // asking until the visitor has answered. A copy of a page kept for going
-  // back (Turbo's cache, htmx's history) holds a copy of the root, which does
-  // nothing: it goes (copies have no `LIVE` property; the roots of every
-  // instance do). At most 50 times a page: a script that takes it out each
-  // time it comes back (an extension that hides cookie banners) wins, and
-  // nothing loops.
+  // with it. The root comes back, first in the new <body>: the banner still
+  // asks until the visitor has answered, a confirmation stays with the page
+  // it answered, and a dialog open on the old page is closed. A copy of a page
+  // kept for going back (Turbo's cache, htmx's history) may hold a copy of the
+  // root, which does nothing, and the inert the open dialog gave the page:
+  // both go.
+  // A script that takes the root out each time it comes back (an extension
+  // that hides cookie banners) wins after 50 times in quick succession.
   let returns = 0;
+  let returned = 0;
   const offWatch = watcher?.watch({
     selector: '.bc',
     removed() {
-      if (root.isConnected || !document.body || ++returns > 50) return;
-      document.body.querySelectorAll(':scope > .bc').forEach((copy) => LIVE in copy || copy.remove());
+      if (root.isConnected || !document.body) return;
+      const now = Date.now();
+      returns = now - returned < 1000 ? returns + 1 : 1;
+      returned = now;
+      if (returns > 50) return;
+      if (view.dialog?.opener !== undefined) view.dialog.close();
+      if (shown != 'question' && shown != 'error') render(undefined);
+      for (const each of Array.from(document.body.children)) {
+        if (each.id == root.id) each.remove();
+        if (each.hasAttribute(INERTED)) {
+          each.removeAttribute('inert');
+          each.removeAttribute(INERTED);
+        }
+      }
       document.body.prepend(root);
     },
   });

@@ -131,6 +131,27 @@ describe('hostile and old host pages', () => {
     await page.getByText('You’ve accepted additional cookies.').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('closes "Customise cookies" when the page swaps its <body> under it, and leaves the next page usable', async () => {
+    const { page, errors } = await harness.open(path());
+    await banner(page).waitFor();
+    await page.getByRole('link', { name: 'Cookie settings', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Customise cookies' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('main')!.inert);
+    await page.evaluate(() => {
+      const next = document.createElement('body');
+      next.innerHTML = '<main><h1>Page two</h1><a href="#x" data-consent-open>Cookie settings</a></main>';
+      document.documentElement.replaceChild(next, document.body);
+    });
+    await banner(page).getByRole('button', { name: 'Reject additional cookies' }).click();
+    await page.getByText('You’ve rejected additional cookies.').waitFor();
+    await page.getByRole('link', { name: 'Cookie settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Customise cookies' });
+    await dialog.getByRole('button', { name: 'Save cookie preferences' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.querySelector('main')!.inert)).toBe(false);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('broken storage', () => {

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/core/config';
 import { createStore } from '../../src/core/store';
 import { createMemoryStorage } from '../../src/storage/memory';
@@ -271,6 +271,53 @@ describe('the banner on a page that replaces its <body>', () => {
     // Put back 50 times, then left out.
     expect(removals).toBe(51);
     expect(document.querySelector('.bc')).toBeNull();
+  });
+
+  it('keeps coming back on a long visit, page after page', async () => {
+    let now = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => (now += 3000));
+    startConsent();
+    await region();
+    for (let visit = 0; visit < 60; visit++) {
+      document.body.innerHTML = `<main><h1>Page ${visit}</h1></main>`;
+      await waitFor(() => expect(firstInBody()).toBe(true));
+    }
+  });
+
+  it('leaves a confirmation with the page it answered', async () => {
+    startConsent();
+    fireEvent.click(within(await region()).getByRole('button', { name: 'Accept additional cookies' }));
+    await page().findByText('You’ve accepted additional cookies.', { exact: false });
+    document.body.innerHTML = '<main><h1>Page two</h1></main>';
+    await waitFor(() => expect(document.body.firstElementChild?.matches('.bc')).toBe(true));
+    expect(page().queryByText('You’ve accepted additional cookies.', { exact: false })).toBeNull();
+  });
+
+  it('closes the dialog open on the page it leaves, and gives back a copy of that page made while it was open', async () => {
+    document.body.innerHTML = '<main><h1>Page one</h1></main>';
+    const { consent } = startConsent();
+    await region();
+    consent.showPreferences();
+    await page().findByRole('dialog', { name: 'Customise cookies' });
+    // The rest of the page is made inert after the frame that shows the dialog.
+    await waitFor(() => expect(page().getByRole('main', { hidden: true }).hasAttribute('inert')).toBe(true));
+    // Turbo keeps a copy for the back button; the visitor leaves.
+    const kept = document.body.cloneNode(true) as HTMLElement;
+    document.body.innerHTML = '<main><h1>Page two</h1></main>';
+    await waitFor(() => expect(firstInBody()).toBe(true));
+    expect(page().queryByRole('dialog')).toBeNull();
+    expect(
+      within(await region())
+        .getByRole('button', { name: 'Customise cookies' })
+        .closest('[inert]'),
+    ).toBeNull();
+    // Back: the copy comes in, with the inert the dialog gave it.
+    document.documentElement.replaceChild(kept, document.body);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.body.querySelector('[inert]')).toBeNull();
+    expect(page().getAllByRole('region', { name: 'Cookies on this website' })).toHaveLength(1);
+    consent.showPreferences();
+    expect(await page().findByRole('dialog', { name: 'Customise cookies' })).toBeTruthy();
   });
 
   it('comes back when the page rewrites the content of <body> (htmx)', async () => {
