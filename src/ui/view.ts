@@ -136,18 +136,16 @@ export async function createView(consent: Consent, { onIntent, watcher }: ViewOp
   // root, which does nothing, and the inert the open dialog gave the page:
   // both go.
   // A script that takes the root out each time it comes back (an extension
-  // that hides cookie banners) wins after 50 times in quick succession.
+  // that hides cookie banners) wins after 50 times with no frame in between:
+  // a loop, which a page moving on never is.
   let returns = 0;
-  let returned = 0;
   const offWatch = watcher?.watch({
     selector: '.bc',
     removed() {
       if (root.isConnected || !document.body) return;
-      const now = Date.now();
-      returns = now - returned < 1000 ? returns + 1 : 1;
-      returned = now;
-      if (returns > 50) return;
       if (view.dialog?.opener !== undefined) view.dialog.close();
+      if (++returns > 50) return;
+      requestAnimationFrame(() => (returns = 0));
       if (shown != 'question' && shown != 'error') render(undefined);
       for (const each of Array.from(document.body.children)) {
         if (each.id == root.id) each.remove();

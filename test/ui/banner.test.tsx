@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/core/config';
 import { createStore } from '../../src/core/store';
 import { createMemoryStorage } from '../../src/storage/memory';
@@ -273,15 +273,39 @@ describe('the banner on a page that replaces its <body>', () => {
     expect(document.querySelector('.bc')).toBeNull();
   });
 
-  it('keeps coming back on a long visit, page after page', async () => {
-    let now = Date.now();
-    vi.spyOn(Date, 'now').mockImplementation(() => (now += 3000));
+  it('keeps coming back on a long visit, however quick the pages', async () => {
     startConsent();
     await region();
     for (let visit = 0; visit < 60; visit++) {
       document.body.innerHTML = `<main><h1>Page ${visit}</h1></main>`;
       await waitFor(() => expect(firstInBody()).toBe(true));
+      // A frame painted between pages, as between any two a visitor sees.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
     }
+  });
+
+  it('closes the dialog even once it has given way to a script that keeps taking the UI out', async () => {
+    document.body.innerHTML = '<main><h1>Page</h1></main>';
+    const { consent } = startConsent();
+    await region();
+    // The dialog's code is here already.
+    consent.showPreferences();
+    await page().findByRole('dialog', { name: 'Customise cookies' });
+    consent.hide();
+    await waitFor(() => expect(page().queryByRole('dialog')).toBeNull());
+    const remover = new MutationObserver(() => document.querySelectorAll('body > .bc').forEach((root) => root.remove()));
+    remover.observe(document.body, { childList: true });
+    document.querySelector('.bc')!.remove();
+    await new Promise((resolve) => setTimeout(resolve));
+    consent.showPreferences();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    remover.disconnect();
+    // The dialog went with the UI: nothing is left open out of sight, nor inert.
+    expect(page().queryByRole('dialog')).toBeNull();
+    expect(document.body.querySelector('[inert]')).toBeNull();
+    document.body.append(document.createElement('p'));
+    consent.showPreferences();
+    expect(await page().findByRole('dialog', { name: 'Customise cookies' })).toBeTruthy();
   });
 
   it('leaves a confirmation with the page it answered', async () => {
