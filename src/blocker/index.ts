@@ -106,7 +106,7 @@ export function blocker({ watcher, nonce }: BlockerOptions): ConsentPlugin {
      * order); returns the others, which wait (an element may still get its
      * data-src, or its categories a grant).
      */
-    const consider = (elements: Element[]) => {
+    const consider = (elements: readonly Element[]) => {
       const still: Element[] = [];
       for (const element of elements) {
         if (queued.has(element) || !element.isConnected) continue;

@@ -17,11 +17,12 @@ export interface DomWatch {
    * Matching elements, in document order: those in `<head>` as the parser adds
    * them, then every one in the page once it has been parsed, then each batch
    * added later. An element can be reported more than once (a piece keeps its
-   * own record of what it has handled).
+   * own record of what it has handled). Pieces with the same selector are
+   * given the same array.
    */
-  added?(elements: Element[]): void;
+  added?(elements: readonly Element[]): void;
   /** Matching elements that left the page. */
-  removed?(elements: Element[]): void;
+  removed?(elements: readonly Element[]): void;
 }
 
 /** The one DOM watcher of a consent instance. */
@@ -62,17 +63,26 @@ export function createDomWatcher({ document: page = document }: DomWatcherOption
 
   /** Tells each watch (or only `to`) about the elements in and under `nodes` that match its selector, in document order. */
   const report = (nodes: ArrayLike<Node>, event: 'added' | 'removed', to = watches.slice()) => {
+    // Pieces looking for the same selector (the blocker and the placeholders
+    // both look for [data-consent]) share its search: a `matches` and a
+    // `querySelectorAll` per added subtree and selector are most of what
+    // content added after load costs (bench/README.md).
+    const bySelector = new Map<string, readonly Element[]>();
     // A piece that does not ask about this event costs no query.
     for (const watch of to.filter((piece) => piece[event])) {
-      const found = new Set<Element>();
-      // One query per selector: Chromium answers a single attribute selector far faster than a list.
-      for (const node of Array.from(nodes)) {
-        if (!(node instanceof Element)) continue;
-        if (node.matches(watch.selector)) found.add(node);
-        node.querySelectorAll(watch.selector).forEach((element) => found.add(element));
+      let found = bySelector.get(watch.selector);
+      if (!found) {
+        const matching = new Set<Element>();
+        // One query per selector: Chromium answers a single attribute selector far faster than a list.
+        for (const node of Array.from(nodes)) {
+          if (!(node instanceof Element)) continue;
+          if (node.matches(watch.selector)) matching.add(node);
+          node.querySelectorAll(watch.selector).forEach((element) => matching.add(element));
+        }
+        bySelector.set(watch.selector, (found = inDocumentOrder(Array.from(matching))));
       }
       try {
-        if (found.size) watch[event]!(inDocumentOrder(Array.from(found)));
+        if (found.length) watch[event]!(found);
       } catch (error) {
         // One broken piece must not stop the others from seeing their elements.
         reportError(error);

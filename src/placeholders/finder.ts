@@ -28,7 +28,7 @@ export interface Embeds {
   /** Elements found (again): each is drawn, updated or left as its state says. */
   add(elements: Element[]): void;
   /** Elements that left the page. */
-  remove(elements: Element[]): void;
+  remove(elements: readonly Element[]): void;
   destroy(): void;
 }
 

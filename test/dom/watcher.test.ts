@@ -107,6 +107,22 @@ describe('the DOM watcher, on a parsed page', () => {
     expect(y.log).toEqual(['+y', '+y2']);
   });
 
+  it('searches an added subtree once for pieces that look for the same selector, and tells each of them', async () => {
+    const watcher = createDomWatcher();
+    const blocker = recorder('[data-x]');
+    const placeholders = recorder('[data-x]');
+    const forms = recorder('[data-y]');
+    stops.push(watcher.watch(blocker.watch), watcher.watch(placeholders.watch), watcher.watch(forms.watch));
+    const query = vi.spyOn(Element.prototype, 'querySelectorAll');
+    document.body.insertAdjacentHTML('beforeend', '<section><p id="a" data-x></p><p id="b" data-y></p></section>');
+    await mutations();
+    expect(blocker.log).toEqual(['+a']);
+    expect(placeholders.log).toEqual(['+a']);
+    expect(forms.log).toEqual(['+b']);
+    // One query per selector, not one per piece.
+    expect(query.mock.calls.map(([selector]) => selector).sort()).toEqual(['[data-x]', '[data-y]']);
+  });
+
   it('keeps reporting to the other pieces when one throws', async () => {
     const report = vi.spyOn(console, 'error').mockImplementation(() => {});
     const watcher = createDomWatcher();
