@@ -462,6 +462,55 @@ export async function returningVisit(browser, origin, lib, options) {
   }
 }
 
+/** What the page adds after load in the "late" scenario: batches of stress-page items, each batch in a task of its own. */
+export const LATE = { batches: 10, items: 1000 };
+
+/**
+ * A returning visitor on a page that keeps adding content after load, as an
+ * infinite-scroll listing does: once the page has settled, it adds
+ * LATE.batches batches of LATE.items listing items (5 elements each, the
+ * stress page's), one batch a task, and the script time of those tasks is
+ * measured. The page's own work (parsing the added HTML) is in every
+ * library's figure; the "no library" floor is that work alone.
+ */
+export async function lateVisit(browser, origin, lib, options) {
+  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { ...options, poll: false });
+  try {
+    await within(
+      page.evaluate(() => window.__bench.ran),
+      TIMEOUT_MS,
+      `the analytics script (${lib.name}, returning)`,
+    );
+    await page.waitForTimeout(SETTLE_MS);
+    await requests.quiet();
+    const before = await metrics.read();
+    await page.evaluate(
+      ({ batches, items }) =>
+        new Promise((resolve) => {
+          const main = document.querySelector('main') || document.body;
+          let batch = 0;
+          const add = () => {
+            let html = '';
+            for (let i = 0; i < items; i++) {
+              const n = batch * items + i;
+              html += `<div class="item"><h3>More ${n + 1}</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing.</p><a href="/more/${n}">Read more</a><span>${n % 7} comments</span></div>`;
+            }
+            main.insertAdjacentHTML('beforeend', html);
+            // Each batch a task of its own, with time for the library to look at it in between.
+            setTimeout(++batch < batches ? add : resolve, 20);
+          };
+          setTimeout(add, 20);
+        }),
+      LATE,
+    );
+    await page.waitForTimeout(100);
+    const after = await metrics.read();
+    return { lateScriptMs: after.scriptMs - before.scriptMs, errors: [...errors, ...requests.problems] };
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * Makes the returning visitor's consent: opens the small page, waits for the
  * banner, lets the library record "analytics granted, marketing refused"

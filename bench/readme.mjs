@@ -78,6 +78,8 @@ export function sizeAndSpeed(sizes, results) {
   };
   const interactive = sizes3.filter((size) => results.figures[at(size, meta.interactionThrottle)]?.acceptLatency);
   const pageNames = (pages) => pages.map((size) => ({ small: 'small', cms: 'CMS', stress: 'stress' })[size] || size).join(' / ');
+  // Measured once, on the first page: the "no library" floor is the page's own work.
+  const late = figure(results, at(sizes3[0]), 'lateScriptMs', 'none');
   const benchRows = [
     ['bytes, returning visitor (brotli)', '', ...libs.map((id) => bytes('returningBrotli', id))],
     ['bytes, first visit (brotli)', '', ...libs.map((id) => bytes('firstBrotli', id))],
@@ -85,6 +87,15 @@ export function sizeAndSpeed(sizes, results) {
     ['main-thread script, first visit', pageNames(sizes3), ...libs.map((id) => across('firstScriptMs', id, 1))],
     ['returning visitor: navigation → analytics ran', pageNames(sizes3), ...libs.map((id) => across('returningAnalyticsMs', id, 1))],
     ['navigation → banner visible', pageNames(sizes3), ...libs.map((id) => across('bannerMs', id, 1))],
+    ...(late.n
+      ? [
+          [
+            `returning visitor: main-thread script while the page adds 50,000 elements after load, in 10 batches (of which the page's own work, no library: ${format(late.median, 'ms')})`,
+            pageNames(sizes3.slice(0, 1)),
+            ...libs.map((id) => across('lateScriptMs', id, 1, sizes3.slice(0, 1))),
+          ],
+        ]
+      : []),
     ...[
       ['acceptLatency', 'accept'],
       ['rejectLatency', 'reject'],

@@ -8,7 +8,7 @@
 // published figures), BENCH_SIZES (default `small,cms,stress`),
 // BENCH_THROTTLES (CPU slow-down factors, default `1,4`), BENCH_LIBRARIES
 // (ids, default all; for quick comparisons while developing),
-// BENCH_SCENARIOS (default `first,returning,reject,customise,hurried`),
+// BENCH_SCENARIOS (default `first,returning,reject,customise,hurried,late`),
 // BENCH_NETWORK (`none`, the default, or `mobile`: see NETWORKS in
 // measure.mjs; its results go to results-mobile.*), BENCH_OUTPUT (file name
 // without extension, instead of results / results-mobile), BENCH_DIST (a
@@ -27,6 +27,8 @@ import {
   customiseVisit,
   EVENT_TIMING_FLOOR_MS,
   firstVisit,
+  LATE,
+  lateVisit,
   NETWORKS,
   recordConsent,
   rejectVisit,
@@ -50,7 +52,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 7);
 const SIZES = list(process.env.BENCH_SIZES, Object.keys(PAGE_SIZES));
 const THROTTLES = list(process.env.BENCH_THROTTLES, ['1', '4']).map(Number);
 const ONLY = list(process.env.BENCH_LIBRARIES, undefined);
-const SCENARIOS = list(process.env.BENCH_SCENARIOS, ['first', 'returning', 'reject', 'customise', 'hurried']);
+const SCENARIOS = list(process.env.BENCH_SCENARIOS, ['first', 'returning', 'reject', 'customise', 'hurried', 'late']);
 const NETWORK_NAME = process.env.BENCH_NETWORK || 'none';
 const NETWORK = NETWORKS[NETWORK_NAME];
 const OUTPUT = process.env.BENCH_OUTPUT || (NETWORK_NAME == 'none' ? 'results' : `results-${NETWORK_NAME}`);
@@ -123,6 +125,14 @@ const METRICS = [
     pick: (r) => r.scriptWallMs,
     floors: ['none', 'gate'],
   },
+  {
+    key: 'lateScriptMs',
+    label: `Main-thread script while the page adds ${(LATE.batches * LATE.items * 5).toLocaleString('en-GB')} elements after load (${LATE.batches} batches), returning visitor`,
+    unit: 'ms',
+    scenario: 'late',
+    pick: (r) => r.lateScriptMs,
+    floors: ['none'],
+  },
   { key: 'cls', label: 'Cumulative layout shift, first visit', unit: 'cls', scenario: 'first', pick: (r) => r.cls },
   {
     key: 'returningAnalyticsMs',
@@ -160,6 +170,7 @@ const VISITS = {
   reject: rejectVisit,
   customise: customiseVisit,
   hurried: (browser, origin, lib, options) => customiseVisit(browser, origin, lib, { ...options, rest: 0 }),
+  late: lateVisit,
 };
 
 /** Each run starts with a different library, so none always goes first. */
@@ -211,6 +222,9 @@ function plan() {
       const at = where(size, throttle);
       steps.push({ at, size, throttle, scenario: 'first', who: libraries });
       steps.push({ at, size, throttle, scenario: 'returning', who: [...libraries, ...FLOORS] });
+      // What content added after load costs does not depend on the page it is added to: measured once.
+      if (size == SIZES[0] && throttle == THROTTLES[0])
+        steps.push({ at, size, throttle, scenario: 'late', who: [...libraries, ...FLOORS.filter((floor) => floor.id == 'none')] });
       if (interactive(size, throttle)) {
         steps.push({ at, size, throttle, scenario: 'reject', who: libraries.filter((lib) => lib.reject) });
         steps.push({ at, size, throttle, scenario: 'customise', who: libraries.filter((lib) => lib.customise && lib.dialog) });
@@ -246,7 +260,7 @@ async function main() {
       cookies[lib.id] = await attempt(`${lib.name}: recording consent`, () => recordConsent(browser, origin, lib), errors[lib.id]);
     }
     const visit = (step, lib) => {
-      const from = step.scenario == 'returning' ? (lib.cookiesFrom === undefined ? lib.id : lib.cookiesFrom) : null;
+      const from = step.scenario == 'returning' || step.scenario == 'late' ? (lib.cookiesFrom === undefined ? lib.id : lib.cookiesFrom) : null;
       if (from && !cookies[from]) return Promise.reject(new Error(`no ${from} consent cookie was recorded`));
       return VISITS[step.scenario](browser, origin, lib, { size: step.size, throttle: step.throttle, network: NETWORK, cookies: from ? cookies[from] : [] });
     };
