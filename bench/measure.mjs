@@ -283,10 +283,11 @@ function watchErrors(page) {
   return errors;
 }
 
-async function openPage(browser, origin, lib, { poll, cookies, network, throttle, size }) {
+async function openPage(browser, origin, lib, { poll, cookies, network, throttle, size, init }) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
   if (cookies?.length) await context.addCookies(cookies);
   await context.addInitScript(instrument, { banner: lib.banner, poll });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const requests = watchNetwork(page, origin);
   const errors = watchErrors(page);
@@ -462,6 +463,30 @@ export async function returningVisit(browser, origin, lib, options) {
   }
 }
 
+/**
+ * An init script: every MutationObserver the page makes adds the time of its
+ * callbacks to `window.__observerMs`. That part of the script time of the
+ * "late" scenario is the library watching what the page adds, without the
+ * page's own work (and its garbage collections), which varies far more.
+ */
+function timeObservers() {
+  const Native = window.MutationObserver;
+  if (!Native) return;
+  window.__observerMs = 0;
+  window.MutationObserver = class extends Native {
+    constructor(callback) {
+      super((records, observer) => {
+        const start = performance.now();
+        try {
+          return callback.call(observer, records, observer);
+        } finally {
+          window.__observerMs += performance.now() - start;
+        }
+      });
+    }
+  };
+}
+
 /** What the page adds after load in the "late" scenario: batches of stress-page items, each batch in a task of its own. */
 export const LATE = { batches: 10, items: 1000 };
 
@@ -470,11 +495,12 @@ export const LATE = { batches: 10, items: 1000 };
  * infinite-scroll listing does: once the page has settled, it adds
  * LATE.batches batches of LATE.items listing items (5 elements each, the
  * stress page's), one batch a task, and the script time of those tasks is
- * measured. The page's own work (parsing the added HTML) is in every
- * library's figure; the "no library" floor is that work alone.
+ * measured, with the part of it in MutationObserver callbacks. The page's
+ * own work (parsing the added HTML) is in every library's script time; the
+ * "no library" floor is that work alone.
  */
 export async function lateVisit(browser, origin, lib, options) {
-  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { ...options, poll: false });
+  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { ...options, poll: false, init: timeObservers });
   try {
     await within(
       page.evaluate(() => window.__bench.ran),
@@ -484,6 +510,9 @@ export async function lateVisit(browser, origin, lib, options) {
     await page.waitForTimeout(SETTLE_MS);
     await requests.quiet();
     const before = await metrics.read();
+    await page.evaluate(() => {
+      window.__observerMs = 0;
+    });
     await page.evaluate(
       ({ batches, items }) =>
         new Promise((resolve) => {
@@ -505,7 +534,8 @@ export async function lateVisit(browser, origin, lib, options) {
     );
     await page.waitForTimeout(100);
     const after = await metrics.read();
-    return { lateScriptMs: after.scriptMs - before.scriptMs, errors: [...errors, ...requests.problems] };
+    const lateObserverMs = await page.evaluate(() => window.__observerMs);
+    return { lateScriptMs: after.scriptMs - before.scriptMs, lateObserverMs, errors: [...errors, ...requests.problems] };
   } finally {
     await context.close();
   }

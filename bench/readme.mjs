@@ -94,6 +94,11 @@ export function sizeAndSpeed(sizes, results) {
             pageNames(sizes3.slice(0, 1)),
             ...libs.map((id) => across('lateScriptMs', id, 1, sizes3.slice(0, 1))),
           ],
+          [
+            '… of which in MutationObserver callbacks: watching for late-added elements',
+            pageNames(sizes3.slice(0, 1)),
+            ...libs.map((id) => across('lateObserverMs', id, 1, sizes3.slice(0, 1))),
+          ],
         ]
       : []),
     ...[

@@ -133,6 +133,13 @@ const METRICS = [
     pick: (r) => r.lateScriptMs,
     floors: ['none'],
   },
+  {
+    key: 'lateObserverMs',
+    label: '… of which in MutationObserver callbacks (the library watching for late elements)',
+    unit: 'ms',
+    scenario: 'late',
+    pick: (r) => r.lateObserverMs,
+  },
   { key: 'cls', label: 'Cumulative layout shift, first visit', unit: 'cls', scenario: 'first', pick: (r) => r.cls },
   {
     key: 'returningAnalyticsMs',
