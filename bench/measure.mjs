@@ -424,20 +424,34 @@ export function customiseVisit(browser, origin, lib, options) {
 }
 
 /**
+ * A returning visitor's page (`init`: an extra init script), opened and
+ * waited on until its blocked analytics script ran and SETTLE_MS more (and
+ * the network is quiet); `visit` gets it, with the time the script ran, and
+ * the page is closed after.
+ */
+async function withReturning(browser, origin, lib, { init, ...options }, visit) {
+  const opened = await openPage(browser, origin, lib, { ...options, poll: false, init });
+  try {
+    const analyticsMs = await within(
+      opened.page.evaluate(() => window.__bench.ran),
+      TIMEOUT_MS,
+      `the analytics script (${lib.name}, returning)`,
+    );
+    await opened.page.waitForTimeout(SETTLE_MS);
+    await opened.network.quiet();
+    return await visit({ ...opened, analyticsMs });
+  } finally {
+    await opened.context.close();
+  }
+}
+
+/**
  * A returning visitor whose consent cookie grants analytics: time until the
  * blocked script ran, then script time and library files SETTLE_MS later
  * (and the network quiet). The banner must stay hidden.
  */
-export async function returningVisit(browser, origin, lib, options) {
-  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { ...options, poll: false });
-  try {
-    const analyticsMs = await within(
-      page.evaluate(() => window.__bench.ran),
-      TIMEOUT_MS,
-      `the analytics script (${lib.name}, returning)`,
-    );
-    await page.waitForTimeout(SETTLE_MS);
-    await requests.quiet();
+export function returningVisit(browser, origin, lib, options) {
+  return withReturning(browser, origin, lib, options, async ({ page, network: requests, errors, metrics, analyticsMs }) => {
     const { scriptMs, scriptWallMs, taskMs, layoutMs, styleMs } = await metrics.read();
     const after = await page.evaluate(() => ({
       banner: window.__bench.bannerVisible(),
@@ -458,9 +472,7 @@ export async function returningVisit(browser, origin, lib, options) {
       timeDomain: metrics.timeDomain,
       errors: [...errors, ...requests.problems],
     };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**
@@ -499,16 +511,8 @@ export const LATE = { batches: 10, items: 1000 };
  * own work (parsing the added HTML) is in every library's script time; the
  * "no library" floor is that work alone.
  */
-export async function lateVisit(browser, origin, lib, options) {
-  const { context, page, network: requests, errors, metrics } = await openPage(browser, origin, lib, { ...options, poll: false, init: timeObservers });
-  try {
-    await within(
-      page.evaluate(() => window.__bench.ran),
-      TIMEOUT_MS,
-      `the analytics script (${lib.name}, returning)`,
-    );
-    await page.waitForTimeout(SETTLE_MS);
-    await requests.quiet();
+export function lateVisit(browser, origin, lib, options) {
+  return withReturning(browser, origin, lib, { ...options, init: timeObservers }, async ({ page, network: requests, errors, metrics }) => {
     const before = await metrics.read();
     await page.evaluate(() => {
       window.__observerMs = 0;
@@ -536,9 +540,7 @@ export async function lateVisit(browser, origin, lib, options) {
     const after = await metrics.read();
     const lateObserverMs = await page.evaluate(() => window.__observerMs);
     return { lateScriptMs: after.scriptMs - before.scriptMs, lateObserverMs, errors: [...errors, ...requests.problems] };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**
