@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { pageUrl } from './pages.mjs';
 import { fileFor } from './serve.mjs';
+import { startTrace } from './trace.mjs';
 
 /**
  * Chromium flags for every benchmark run: without this one `navigator.webdriver`
@@ -237,9 +238,10 @@ function watchNetwork(page, origin) {
  * busy (a fixed loop: 25 ms of thread time at 1x, 113-152 ms at 4x). A second
  * session counts the same script in wall time (`timeTicks`), which adds what
  * the thread waited for (a cookie read from a busy browser process) and what
- * the machine took from it: `scriptWallMs`.
+ * the machine took from it: `scriptWallMs`. With `trace`, a Chromium trace
+ * is recorded too and `gcMs` is the garbage collection run inside scripts.
  */
-async function openMetrics(context, page, { network, throttle = 1 }) {
+async function openMetrics(context, page, { network, throttle = 1, trace = false }) {
   const cdp = await context.newCDPSession(page);
   const wall = await context.newCDPSession(page);
   if (network?.conditions) {
@@ -255,6 +257,7 @@ async function openMetrics(context, page, { network, throttle = 1 }) {
     await cdp.send('Performance.enable', { timeDomain });
   }
   await wall.send('Performance.enable', { timeDomain: 'timeTicks' });
+  const tracing = trace && (await startTrace(cdp));
   const metricsOf = async (session) => {
     const { metrics } = await session.send('Performance.getMetrics');
     return (name) => metrics.find((metric) => metric.name == name)?.value ?? NaN;
@@ -270,6 +273,7 @@ async function openMetrics(context, page, { network, throttle = 1 }) {
         taskMs: value('TaskDuration') * 1000,
         layoutMs: value('LayoutDuration') * 1000,
         styleMs: value('RecalcStyleDuration') * 1000,
+        gcMs: tracing ? await tracing.stop() : undefined,
       };
     },
   };
@@ -283,7 +287,7 @@ function watchErrors(page) {
   return errors;
 }
 
-async function openPage(browser, origin, lib, { poll, cookies, network, throttle, size, init }) {
+async function openPage(browser, origin, lib, { poll, cookies, network, throttle, size, init, trace }) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
   if (cookies?.length) await context.addCookies(cookies);
   await context.addInitScript(instrument, { banner: lib.banner, poll });
@@ -291,7 +295,7 @@ async function openPage(browser, origin, lib, { poll, cookies, network, throttle
   const page = await context.newPage();
   const requests = watchNetwork(page, origin);
   const errors = watchErrors(page);
-  const metrics = await openMetrics(context, page, { network, throttle });
+  const metrics = await openMetrics(context, page, { network, throttle, trace });
   await page.goto(origin + pageUrl(lib, size));
   return { context, page, network: requests, errors, metrics };
 }
@@ -448,11 +452,12 @@ async function withReturning(browser, origin, lib, { init, ...options }, visit) 
 /**
  * A returning visitor whose consent cookie grants analytics: time until the
  * blocked script ran, then script time and library files SETTLE_MS later
- * (and the network quiet). The banner must stay hidden.
+ * (and the network quiet). The banner must stay hidden. With `trace`, also
+ * the garbage collection run inside the scripts (`gcMs`).
  */
 export function returningVisit(browser, origin, lib, options) {
   return withReturning(browser, origin, lib, options, async ({ page, network: requests, errors, metrics, analyticsMs }) => {
-    const { scriptMs, scriptWallMs, taskMs, layoutMs, styleMs } = await metrics.read();
+    const { scriptMs, scriptWallMs, taskMs, layoutMs, styleMs, gcMs } = await metrics.read();
     const after = await page.evaluate(() => ({
       banner: window.__bench.bannerVisible(),
       cls: window.__bench.cls,
@@ -467,6 +472,7 @@ export function returningVisit(browser, origin, lib, options) {
       taskMs,
       layoutMs,
       styleMs,
+      gcMs,
       cls: after.cls,
       files: requests.files(),
       timeDomain: metrics.timeDomain,

@@ -8,7 +8,7 @@
 // published figures), BENCH_SIZES (default `small,cms,stress`),
 // BENCH_THROTTLES (CPU slow-down factors, default `1,4`), BENCH_LIBRARIES
 // (ids, default all; for quick comparisons while developing),
-// BENCH_SCENARIOS (default `first,returning,reject,customise,hurried,late`),
+// BENCH_SCENARIOS (default `first,returning,traced,reject,customise,hurried,late`),
 // BENCH_NETWORK (`none`, the default, or `mobile`: see NETWORKS in
 // measure.mjs; its results go to results-mobile.*), BENCH_OUTPUT (file name
 // without extension, instead of results / results-mobile), BENCH_DIST (a
@@ -52,7 +52,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 7);
 const SIZES = list(process.env.BENCH_SIZES, Object.keys(PAGE_SIZES));
 const THROTTLES = list(process.env.BENCH_THROTTLES, ['1', '4']).map(Number);
 const ONLY = list(process.env.BENCH_LIBRARIES, undefined);
-const SCENARIOS = list(process.env.BENCH_SCENARIOS, ['first', 'returning', 'reject', 'customise', 'hurried', 'late']);
+const SCENARIOS = list(process.env.BENCH_SCENARIOS, ['first', 'returning', 'traced', 'reject', 'customise', 'hurried', 'late']);
 const NETWORK_NAME = process.env.BENCH_NETWORK || 'none';
 const NETWORK = NETWORKS[NETWORK_NAME];
 const OUTPUT = process.env.BENCH_OUTPUT || (NETWORK_NAME == 'none' ? 'results' : `results-${NETWORK_NAME}`);
@@ -109,6 +109,30 @@ const METRICS = [
     scenario: 'returning',
     pick: (r) => r.scriptMs,
     floors: ['none', 'gate'],
+  },
+  {
+    key: 'tracedScriptMs',
+    label: 'Main-thread script, returning visitor, traced (separate views, a Chromium trace recorded)',
+    unit: 'ms',
+    scenario: 'traced',
+    pick: (r) => r.scriptMs,
+    floors: ['gate'],
+  },
+  {
+    key: 'tracedGcMs',
+    label: '… of which garbage collection V8 ran inside the scripts',
+    unit: 'ms',
+    scenario: 'traced',
+    pick: (r) => r.gcMs,
+    floors: ['gate'],
+  },
+  {
+    key: 'tracedOwnMs',
+    label: '… without it: the scripts’ own work',
+    unit: 'ms',
+    scenario: 'traced',
+    pick: (r) => r.scriptMs - r.gcMs,
+    floors: ['gate'],
   },
   {
     key: 'firstScriptWallMs',
@@ -174,6 +198,7 @@ const METRICS = [
 const VISITS = {
   first: firstVisit,
   returning: returningVisit,
+  traced: (browser, origin, lib, options) => returningVisit(browser, origin, lib, { ...options, trace: true }),
   reject: rejectVisit,
   customise: customiseVisit,
   hurried: (browser, origin, lib, options) => customiseVisit(browser, origin, lib, { ...options, rest: 0 }),
@@ -212,7 +237,7 @@ function snapshotBuild() {
     folder,
     describe: {
       commit,
-      builtAt: new Date(statSync(script).mtimeMs).toISOString(),
+      builtAt: new Date(statSync(join(source, 'biscuit.global.js')).mtimeMs).toISOString(),
       sha256: createHash('sha256').update(readFileSync(script)).digest('hex').slice(0, 16),
       files: readdirSync(folder)
         .filter((name) => !name.endsWith('.map'))
@@ -229,6 +254,9 @@ function plan() {
       const at = where(size, throttle);
       steps.push({ at, size, throttle, scenario: 'first', who: libraries });
       steps.push({ at, size, throttle, scenario: 'returning', who: [...libraries, ...FLOORS] });
+      // Which part of the returning visitor's script time is garbage collection the page made necessary:
+      // traced in views of their own, so that tracing never touches the figures above.
+      if (throttle == 1) steps.push({ at, size, throttle, scenario: 'traced', who: [...libraries, ...FLOORS.filter((floor) => floor.id == 'gate')] });
       // What content added after load costs does not depend on the page it is added to: measured once.
       if (size == SIZES[0] && throttle == THROTTLES[0])
         steps.push({ at, size, throttle, scenario: 'late', who: [...libraries, ...FLOORS.filter((floor) => floor.id == 'none')] });
@@ -267,7 +295,7 @@ async function main() {
       cookies[lib.id] = await attempt(`${lib.name}: recording consent`, () => recordConsent(browser, origin, lib), errors[lib.id]);
     }
     const visit = (step, lib) => {
-      const from = step.scenario == 'returning' || step.scenario == 'late' ? (lib.cookiesFrom === undefined ? lib.id : lib.cookiesFrom) : null;
+      const from = ['returning', 'traced', 'late'].includes(step.scenario) ? (lib.cookiesFrom === undefined ? lib.id : lib.cookiesFrom) : null;
       if (from && !cookies[from]) return Promise.reject(new Error(`no ${from} consent cookie was recorded`));
       return VISITS[step.scenario](browser, origin, lib, { size: step.size, throttle: step.throttle, network: NETWORK, cookies: from ? cookies[from] : [] });
     };
