@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsentStorage } from '../../src/core/consent-storage';
 import { createMemoryStorage } from '../../src/storage/memory';
 import type { LoadUiChunk } from '../../src/ui/loader';
@@ -142,8 +142,28 @@ describe('the preferences dialog', () => {
 
   describe('where the browser has popovers', () => {
     const proto = HTMLElement.prototype as Partial<HTMLElement>;
+    const nativeStyle = window.getComputedStyle;
+    beforeEach(() => {
+      // jsdom's selector engine (@asamuzakjp/dom-selector 6.8, jsdom 28.1)
+      // matches :popover-open by asking getComputedStyle whether the element
+      // is visible, from inside getComputedStyle of that same element; the
+      // re-entry leaves its state broken for the rest of the file (a TypeError
+      // from every later getComputedStyle), depending on timing. Browsers
+      // have no such loop: the inner question gets "not visible" here.
+      const computing = new Set<Element>();
+      window.getComputedStyle = (element, pseudo) => {
+        if (computing.has(element)) return { display: 'none', visibility: 'hidden' } as CSSStyleDeclaration;
+        computing.add(element);
+        try {
+          return nativeStyle.call(window, element, pseudo);
+        } finally {
+          computing.delete(element);
+        }
+      };
+    });
     afterEach(() => {
       delete proto.showPopover;
+      window.getComputedStyle = nativeStyle;
     });
 
     it('puts the dialog in the top layer, and keeps it modal', async () => {
