@@ -169,7 +169,7 @@ describe('with only categories that are on unless the visitor objects', () => {
     await statistics.getByRole('radio', { name: 'Yes' }).check();
     await dialog(page).getByRole('button', { name: 'Save cookie preferences' }).click();
     await expect.poll(() => statisticsRuns(page)).toBe(1);
-    expect(await consentCookie(context)).toMatch(/\.p\.preferences=0&analytics=1\./);
+    await expect.poll(() => consentCookie(context)).toMatch(/\.p\.preferences=0&analytics=1\./);
   });
 
   it('asks for consent with exemptions: false', async () => {
@@ -196,7 +196,8 @@ describe('with categories that need consent as well', () => {
     expect(await page.locator('iframe[data-src]').count()).toBe(1);
     await region.getByRole('button', { name: 'Accept additional cookies' }).click();
     await page.locator('iframe[src]').waitFor({ state: 'attached' });
-    expect(await consentCookie(context)).toMatch(/\.b\.analytics=e&marketing=1\./);
+    // The choice applies at once; the cookie follows once the writer has loaded.
+    await expect.poll(() => consentCookie(context)).toMatch(/\.b\.analytics=e&marketing=1\./);
   });
 
   it('Reject refuses the video and objects to the statistics', async () => {
