@@ -36,30 +36,30 @@ export function targets(results) {
       ['returningScriptMs', 'returning visitor'],
       ['firstScriptMs', 'first visit'],
     ]) {
-      const small = figure(results, `small@${throttle}x`, key, OURS);
-      const stress = figure(results, `stress@${throttle}x`, key, OURS);
-      if (small.n && stress.n) {
-        const ratio = stress.median / small.median;
+      /** `id`'s figure on the small and the stress page, and how much it grows between them (NaN if either is missing). */
+      const growth = (metric, id) => {
+        const small = figure(results, `small@${throttle}x`, metric, id);
+        const stress = figure(results, `stress@${throttle}x`, metric, id);
+        return { small, stress, ratio: small.n && stress.n ? stress.median / small.median : NaN };
+      };
+      const { small, stress, ratio } = growth(key, OURS);
+      if (Number.isFinite(ratio)) {
         // The one-line gate pays what the page itself costs a script that runs
         // while it loads (a garbage collection of a 50,000-element DOM, say):
         // what is left above it is what our own work adds.
-        const gateSmall = figure(results, `small@${throttle}x`, key, 'gate');
-        const gateStress = figure(results, `stress@${throttle}x`, key, 'gate');
-        const above = gateSmall.n && gateStress.n && (stress.median - gateStress.median) / (small.median - gateSmall.median);
-        const theirSmall = figure(results, `small@${throttle}x`, key, reference);
-        const theirStress = figure(results, `stress@${throttle}x`, key, reference);
-        const theirs =
-          theirSmall.n && theirStress.n ? `; ${results.meta.libraries[reference].name}'s ${(theirStress.median / theirSmall.median).toFixed(2)}×` : '';
+        const gate = growth(key, 'gate');
+        const above = Number.isFinite(gate.ratio) && (stress.median - gate.stress.median) / (small.median - gate.small.median);
+        const theirGrowth = growth(key, reference);
+        const theirs = Number.isFinite(theirGrowth.ratio) ? `; ${results.meta.libraries[reference].name}'s ${theirGrowth.ratio.toFixed(2)}×` : '';
         // The traced views of a returning visitor split off the garbage collection V8 ran inside the scripts.
-        const tracedSmall = figure(results, `small@${throttle}x`, 'tracedOwnMs', OURS);
-        const tracedStress = figure(results, `stress@${throttle}x`, 'tracedOwnMs', OURS);
+        const own = growth('tracedOwnMs', OURS);
         const traced =
-          key == 'returningScriptMs' && tracedSmall.n && tracedStress.n
-            ? `; in the traced views, without the garbage collection V8 ran inside the scripts, ${format(tracedStress.median, 'ms')} vs ${format(tracedSmall.median, 'ms')}, ${(tracedStress.median / tracedSmall.median).toFixed(2)}×`
+          key == 'returningScriptMs' && Number.isFinite(own.ratio)
+            ? `; in the traced views, without the garbage collection V8 ran inside the scripts, ${format(own.stress.median, 'ms')} vs ${format(own.small.median, 'ms')}, ${own.ratio.toFixed(2)}×`
             : '';
         lines.push({
           ok: ratio <= 1.5,
-          text: `Flat cost, ${who}, ${throttle}× CPU: main-thread script on the 50,000-element page is ${ratio.toFixed(2)}× the small page's (${format(stress.median, 'ms')} vs ${format(small.median, 'ms')}; target at most 1.5×)${theirs}${above ? `; above the one-line-gate floor, which grows from ${format(gateSmall.median, 'ms')} to ${format(gateStress.median, 'ms')} on the same pages, ${above.toFixed(2)}×` : ''}${traced}`,
+          text: `Flat cost, ${who}, ${throttle}× CPU: main-thread script on the 50,000-element page is ${ratio.toFixed(2)}× the small page's (${format(stress.median, 'ms')} vs ${format(small.median, 'ms')}; target at most 1.5×)${theirs}${above ? `; above the one-line-gate floor, which grows from ${format(gate.small.median, 'ms')} to ${format(gate.stress.median, 'ms')} on the same pages, ${above.toFixed(2)}×` : ''}${traced}`,
         });
       }
       for (const size of sizes) {
